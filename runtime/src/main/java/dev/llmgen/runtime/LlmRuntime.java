@@ -1,0 +1,78 @@
+package dev.llmgen.runtime;
+
+import com.knuddels.jtokkit.api.Encoding;
+import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.catalog.ModelEntry;
+import dev.llmgen.catalog.TokenPrices;
+import dev.llmgen.runtime.chain.CallHandler;
+import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.ProviderCall;
+import dev.llmgen.runtime.config.ModelMap;
+import dev.llmgen.runtime.metrics.StatisticsStage;
+import dev.llmgen.runtime.pricing.TokenCounter;
+import dev.llmgen.runtime.provider.LlmProvider;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What generated code calls. {@link #bind} turns a method's call specification into an
+ * {@link LlmMethod} whose chain of stages is composed once, at construction of the service.
+ */
+@Singleton
+public final class LlmRuntime {
+
+  private static final System.Logger LOG = System.getLogger(LlmRuntime.class.getName());
+
+  private final LlmProvider provider;
+  private final ModelCatalog catalog;
+  private final ModelMap modelMap;
+  private final TokenCounter tokenCounter;
+  private final Ticker ticker;
+  private final StatisticsStage statisticsStage;
+
+  @Inject
+  public LlmRuntime(
+      LlmProvider provider, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
+      StatisticsStage statisticsStage) {
+    this.provider = provider;
+    this.catalog = catalog;
+    this.modelMap = modelMap;
+    this.tokenCounter = tokenCounter;
+    this.ticker = ticker;
+    this.statisticsStage = statisticsStage;
+  }
+
+  /** The provider calls go to, e.g. for reports that must say when answers are simulated. */
+  public LlmProvider provider() {
+    return provider;
+  }
+
+  public <T> LlmMethod<T> bind(CallSpec<T> spec) {
+    String providerModel = modelMap.target(spec.model());
+    Optional<ModelEntry> entry = catalog.find(providerModel);
+    if (entry.isEmpty()) {
+      LOG.log(Level.WARNING, "{0}: model {1} is not in the model catalog, so its calls are counted as free;"
+          + " add it with LLMGEN_MODEL_CATALOG if it is paid for", spec.feature(), providerModel);
+    }
+    TokenPrices prices = entry.map(ModelEntry::prices).orElse(TokenPrices.FREE);
+    Encoding encoding = tokenCounter.encoding(entry.map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER));
+    CallHandler<T> chain = new ProviderCall<>(spec, provider, providerModel, prices, encoding, tokenCounter, ticker);
+    List<CallStage> stages = stagesFor(spec);
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      chain = link(stages.get(i), chain);
+    }
+    return new LlmMethod<>(spec, chain, ticker);
+  }
+
+  /** The stages in front of the provider, outermost first. */
+  private List<CallStage> stagesFor(CallSpec<?> spec) {
+    return List.of(statisticsStage);
+  }
+
+  private static <T> CallHandler<T> link(CallStage stage, CallHandler<T> next) {
+    return call -> stage.handle(call, next);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.llmgen.runtime.config;
+
+import dev.llmgen.runtime.LlmConfigurationException;
+import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Everything the runtime reads from its configuration, checked at once: {@link #from} reports every
+ * problem together in one {@link LlmConfigurationException}. Names are documented in
+ * {@code docs/configuration.md}.
+ */
+public record LlmSettings(
+    ProviderKind provider,
+    URI openAiBaseUri,
+    Optional<ApiKey> openAiApiKey,
+    Duration timeout,
+    ModelMap modelMap,
+    Optional<Path> catalogFile,
+    SimulatedSettings simulated) {
+
+  public static final String PROVIDER = "LLMGEN_PROVIDER";
+  public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+  public static final String OPENAI_BASE_URL = "OPENAI_BASE_URL";
+  public static final String TIMEOUT = "LLMGEN_TIMEOUT";
+  public static final String MODEL_MAP = "LLMGEN_MODEL_MAP";
+  public static final String MODEL_CATALOG = "LLMGEN_MODEL_CATALOG";
+  public static final String SIMULATED_LATENCY_SCALE = "LLMGEN_SIMULATED_LATENCY_SCALE";
+  public static final String SIMULATED_FAULTS = "LLMGEN_SIMULATED_FAULTS";
+  public static final String SIMULATED_SEED = "LLMGEN_SIMULATED_SEED";
+
+  public static final URI OPENAI_DEFAULT_BASE_URI = URI.create("https://api.openai.com/v1");
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /** @throws LlmConfigurationException listing every problem found */
+  public static LlmSettings from(ConfigSource config) {
+    Reader reader = new Reader(config);
+    Optional<ApiKey> apiKey = config.get(OPENAI_API_KEY).map(ApiKey::new);
+    Optional<URI> baseUri = reader.read(OPENAI_BASE_URL, LlmSettings::parseBaseUri);
+    ProviderKind provider = reader.read(PROVIDER, LlmSettings::parseProvider)
+        .orElse(apiKey.isPresent() || baseUri.isPresent() ? ProviderKind.OPENAI : ProviderKind.SIMULATED);
+    URI openAiBaseUri = baseUri.orElse(OPENAI_DEFAULT_BASE_URI);
+    if (provider == ProviderKind.OPENAI && apiKey.isEmpty()
+        && openAiBaseUri.getHost().equalsIgnoreCase(OPENAI_DEFAULT_BASE_URI.getHost())) {
+      reader.problems.add(PROVIDER + "=openai calls " + openAiBaseUri + ", which needs an API key: set "
+          + OPENAI_API_KEY + " (or -D" + ConfigSource.propertyName(OPENAI_API_KEY) + "), point "
+          + OPENAI_BASE_URL + " at a server that needs none, or set " + PROVIDER + "=simulated");
+    }
+    Duration timeout = reader.read(TIMEOUT, LlmSettings::parsePositiveDuration).orElse(DEFAULT_TIMEOUT);
+    ModelMap modelMap = reader.read(MODEL_MAP, ModelMap::parse).orElse(ModelMap.identity());
+    Optional<Path> catalogFile = reader.read(MODEL_CATALOG, LlmSettings::parseReadableFile);
+    double latencyScale = reader.read(SIMULATED_LATENCY_SCALE, LlmSettings::parseLatencyScale)
+        .orElse(SimulatedSettings.DEFAULT.latencyScale());
+    var faultRates = reader.read(SIMULATED_FAULTS, SimulatedSettings::parseFaultRates)
+        .orElse(SimulatedSettings.DEFAULT.faultRates());
+    long seed = reader.read(SIMULATED_SEED, Long::parseLong).orElse(SimulatedSettings.DEFAULT.seed());
+    SimulatedSettings simulated = reader.build(
+        SIMULATED_FAULTS, () -> new SimulatedSettings(latencyScale, faultRates, seed), SimulatedSettings.DEFAULT);
+    if (!reader.problems.isEmpty()) {
+      throw new LlmConfigurationException(reader.problems);
+    }
+    return new LlmSettings(provider, openAiBaseUri, apiKey, timeout, modelMap, catalogFile, simulated);
+  }
+
+  private static ProviderKind parseProvider(String value) {
+    for (ProviderKind kind : ProviderKind.values()) {
+      if (kind.configName().equals(value.toLowerCase(Locale.ROOT))) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("'" + value + "' is not a provider; use openai or simulated");
+  }
+
+  private static URI parseBaseUri(String value) {
+    URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new IllegalArgumentException("'" + value + "' is not an http(s) URL such as http://localhost:11434/v1");
+    }
+    return uri;
+  }
+
+  private static Duration parsePositiveDuration(String value) {
+    Duration duration = DurationParser.parse(value);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("'" + value + "' must be longer than zero");
+    }
+    return duration;
+  }
+
+  private static Path parseReadableFile(String value) {
+    Path path = Path.of(value);
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException("cannot read the file " + path.toAbsolutePath());
+    }
+    return path;
+  }
+
+  private static double parseLatencyScale(String value) {
+    double scale = Double.parseDouble(value);
+    if (!(scale >= 0)) {
+      throw new IllegalArgumentException("'" + value + "' must be 0 (no delay) or more");
+    }
+    return scale;
+  }
+
+  /** Reads settings and collects what is wrong with them instead of stopping at the first. */
+  private static final class Reader {
+    private final ConfigSource config;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(ConfigSource config) {
+      this.config = config;
+    }
+
+    <T> Optional<T> read(String name, Function<String, T> parser) {
+      Optional<String> value = config.get(name);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(parser.apply(value.get()));
+      } catch (IllegalArgumentException e) {
+        problems.add(name + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    <T> T build(String name, Supplier<T> builder, T fallback) {
+      try {
+        return builder.get();
+      } catch (IllegalArgumentException e) {
+        problems.add(name + ": " + e.getMessage());
+        return fallback;
+      }
+    }
+  }
+}

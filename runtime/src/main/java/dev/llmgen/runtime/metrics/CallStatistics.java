@@ -1,0 +1,78 @@
+package dev.llmgen.runtime.metrics;
+
+import dev.llmgen.runtime.LlmOutputException;
+import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.chain.Call;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Calls, tokens, cost and latency, in total and per feature (service method), model and user. Every
+ * call through the runtime is recorded here, answered or failed.
+ */
+@Singleton
+public final class CallStatistics {
+
+  /** The user of calls made without a {@code @UserId}. */
+  public static final String NO_USER = "(none)";
+
+  private final CallAggregate overall = new CallAggregate();
+  private final ConcurrentMap<String, CallAggregate> byFeature = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CallAggregate> byModel = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, CallAggregate> byUser = new ConcurrentHashMap<>();
+
+  void recordAnswer(Call<?> call, LlmResult<?> result) {
+    record(call, result.model(), false, result.fromCache(), result.inputTokens(), result.outputTokens(),
+        result.cachedInputTokens(), result.costNanos(), result.latency().toNanos());
+  }
+
+  void recordFailure(Call<?> call, Throwable failure, long latencyNanos) {
+    if (failure instanceof LlmOutputException paidFor) {
+      record(call, paidFor.model(), true, false, paidFor.inputTokens(), paidFor.outputTokens(), 0,
+          paidFor.costNanos(), latencyNanos);
+    } else {
+      record(call, call.spec().model(), true, false, 0, 0, 0, 0, latencyNanos);
+    }
+  }
+
+  private void record(
+      Call<?> call, String model, boolean failed, boolean cacheHit, long input, long output, long cachedInput,
+      long cost, long latencyNanos) {
+    String user = call.userId() == null ? NO_USER : call.userId();
+    for (CallAggregate aggregate : new CallAggregate[] {
+        overall,
+        byFeature.computeIfAbsent(call.spec().feature(), key -> new CallAggregate()),
+        byModel.computeIfAbsent(model, key -> new CallAggregate()),
+        byUser.computeIfAbsent(user, key -> new CallAggregate())}) {
+      aggregate.add(failed, cacheHit, input, output, cachedInput, cost, latencyNanos);
+    }
+  }
+
+  public CallSummary overall() {
+    return overall.summary();
+  }
+
+  /** By feature, e.g. {@code SupportBot.answer}, sorted by name. */
+  public Map<String, CallSummary> byFeature() {
+    return summaries(byFeature);
+  }
+
+  /** By the model that answered, sorted by name. */
+  public Map<String, CallSummary> byModel() {
+    return summaries(byModel);
+  }
+
+  /** By {@code @UserId}, sorted by name; calls without one are under {@link #NO_USER}. */
+  public Map<String, CallSummary> byUser() {
+    return summaries(byUser);
+  }
+
+  private static Map<String, CallSummary> summaries(Map<String, CallAggregate> aggregates) {
+    Map<String, CallSummary> summaries = new TreeMap<>();
+    aggregates.forEach((key, aggregate) -> summaries.put(key, aggregate.summary()));
+    return summaries;
+  }
+}
