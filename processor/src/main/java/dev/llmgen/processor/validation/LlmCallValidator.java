@@ -1,0 +1,252 @@
+package dev.llmgen.processor.validation;
+
+import com.google.auto.common.AnnotationMirrors;
+import com.google.auto.common.MoreElements;
+import com.palantir.javapoet.TypeName;
+import dev.llmgen.annotations.LlmCall;
+import dev.llmgen.annotations.UserId;
+import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.catalog.ModelEntry;
+import dev.llmgen.processor.diagnostics.DiagnosticReport;
+import dev.llmgen.processor.diagnostics.Message;
+import dev.llmgen.processor.model.MethodModel;
+import dev.llmgen.processor.model.ParameterModel;
+import dev.llmgen.processor.model.ParameterModel.Rendering;
+import dev.llmgen.processor.model.ReturnShape;
+import dev.llmgen.processor.template.TemplateParser;
+import dev.llmgen.processor.template.TemplateSegment;
+import dev.llmgen.processor.template.TemplateSyntaxException;
+import dev.llmgen.processor.validation.ReturnTypeResolver.UnsupportedReturnException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks one {@code @LlmCall} method: its annotation values, its prompt against its parameters, its
+ * return type and its signature. Builds the method's model when nothing is wrong.
+ */
+final class LlmCallValidator {
+
+  private static final Set<String> TEXT_TYPES = Set.of(
+      "java.lang.String", "java.lang.CharSequence", "java.lang.Boolean", "java.lang.Character",
+      "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
+      "java.lang.Double");
+
+  private final Types types;
+  private final ModelCatalog catalog;
+  private final ReturnTypeResolver returnTypes;
+  private final UserIdValidator userIds = new UserIdValidator();
+  private final TypeMirror runtimeException;
+  private final TypeMirror error;
+
+  LlmCallValidator(Types types, Elements elements, ModelCatalog catalog) {
+    this.types = types;
+    this.catalog = catalog;
+    this.returnTypes = new ReturnTypeResolver(types, elements);
+    this.runtimeException = elements.getTypeElement(RuntimeException.class.getName()).asType();
+    this.error = elements.getTypeElement(Error.class.getName()).asType();
+  }
+
+  /**
+   * @param service the interface being implemented, which may inherit {@code method}
+   * @return the method's model, or empty when {@code report} received an error
+   */
+  Optional<MethodModel> validate(TypeElement service, ExecutableElement method, DiagnosticReport report) {
+    AnnotationMirror annotation = MoreElements.getAnnotationMirror(method, LlmCall.class).get();
+    boolean valid = true;
+    ExecutableType signature = (ExecutableType) types.asMemberOf((DeclaredType) service.asType(), method);
+
+    String model = stringValue(annotation, "model");
+    int maxTokens = (Integer) value(annotation, "maxTokens").getValue();
+    double temperature = (Double) value(annotation, "temperature").getValue();
+    if (model.isBlank()) {
+      report.report(Message.EMPTY_MODEL, method, annotation, value(annotation, "model"));
+      valid = false;
+    } else if (!catalog.contains(model)) {
+      String suggestion = Suggestions.closest(model, catalogNames())
+          .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
+      report.report(Message.UNKNOWN_MODEL, method, annotation, value(annotation, "model"), model, suggestion);
+    }
+    if (maxTokens < 1) {
+      report.report(Message.MAX_TOKENS, method, annotation, value(annotation, "maxTokens"), maxTokens);
+      valid = false;
+    }
+    if (!Double.isNaN(temperature) && !(temperature >= 0 && temperature <= 2)) {
+      report.report(Message.TEMPERATURE, method, annotation, value(annotation, "temperature"), temperature);
+      valid = false;
+    }
+    valid &= checkSignature(method, signature, report);
+
+    Optional<String> system = systemText(method, annotation, report);
+    List<TypeMirror> parameterTypes = List.copyOf(signature.getParameterTypes());
+    Optional<VariableElement> userId = userIds.userIdParameter(method, parameterTypes, report);
+    valid &= userId.isPresent() || !hasUserIdAnnotation(method);
+    List<ParameterModel> parameters = parameters(method, parameterTypes);
+    Optional<List<TemplateSegment>> prompt = prompt(method, annotation, report);
+
+    Optional<ReturnShape> returnShape = returnShape(method, signature.getReturnType(), report);
+    if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ParameterModel> userIdModel = userId.map(element ->
+        parameters.get(method.getParameters().indexOf(element)));
+    return Optional.of(new MethodModel(
+        method.getSimpleName().toString(),
+        service.getSimpleName() + "." + method.getSimpleName(),
+        parameters,
+        model,
+        maxTokens,
+        system.get(),
+        Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature),
+        prompt.get(),
+        userIdModel,
+        returnShape.get()));
+  }
+
+  private boolean checkSignature(ExecutableElement method, ExecutableType signature, DiagnosticReport report) {
+    boolean valid = true;
+    if (!method.getTypeParameters().isEmpty()) {
+      report.report(Message.GENERIC_METHOD, method, method.getSimpleName(),
+          method.getTypeParameters().stream().map(Object::toString).collect(Collectors.joining(", ")));
+      valid = false;
+    }
+    for (TypeMirror thrown : signature.getThrownTypes()) {
+      if (!types.isSubtype(thrown, runtimeException) && !types.isSubtype(thrown, error)) {
+        report.report(Message.CHECKED_EXCEPTION, method, method.getSimpleName(), thrown);
+        valid = false;
+      }
+    }
+    return valid;
+  }
+
+  /** The system prompt as sent: literal braces resolved, placeholders refused. */
+  private Optional<String> systemText(ExecutableElement method, AnnotationMirror annotation, DiagnosticReport report) {
+    AnnotationValue value = value(annotation, "system");
+    try {
+      StringBuilder text = new StringBuilder();
+      for (TemplateSegment segment : TemplateParser.parse(stringValue(annotation, "system"), "system prompt")) {
+        if (segment instanceof TemplateSegment.Placeholder placeholder) {
+          report.report(Message.SYSTEM_PLACEHOLDER, method, annotation, value, placeholder.name(), placeholder.name());
+          return Optional.empty();
+        }
+        text.append(((TemplateSegment.Literal) segment).text());
+      }
+      return Optional.of(text.toString());
+    } catch (TemplateSyntaxException e) {
+      report.report(e.diagnostic(), method, annotation, value, e.arguments());
+      return Optional.empty();
+    }
+  }
+
+  /** The prompt's segments, once every placeholder names a parameter and every parameter is used. */
+  private Optional<List<TemplateSegment>> prompt(
+      ExecutableElement method, AnnotationMirror annotation, DiagnosticReport report) {
+    AnnotationValue value = value(annotation, "prompt");
+    String template = stringValue(annotation, "prompt");
+    if (template.isBlank()) {
+      report.report(Message.EMPTY_PROMPT, method, annotation, value);
+      return Optional.empty();
+    }
+    List<TemplateSegment> segments;
+    try {
+      segments = TemplateParser.parse(template, "prompt");
+    } catch (TemplateSyntaxException e) {
+      report.report(e.diagnostic(), method, annotation, value, e.arguments());
+      return Optional.empty();
+    }
+    Set<String> parameterNames = method.getParameters().stream()
+        .map(parameter -> parameter.getSimpleName().toString())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> used = new LinkedHashSet<>();
+    boolean valid = true;
+    for (TemplateSegment segment : segments) {
+      if (segment instanceof TemplateSegment.Placeholder placeholder) {
+        used.add(placeholder.name());
+        if (!parameterNames.contains(placeholder.name())) {
+          String suggestion = Suggestions.closest(placeholder.name(), parameterNames)
+              .map(name -> " (did you mean {" + name + "}?)").orElse("");
+          report.report(Message.UNKNOWN_PLACEHOLDER, method, annotation, value, placeholder.name(),
+              method.getSimpleName() + "(" + String.join(", ", parameterNames) + ")", suggestion,
+              parameterNames.isEmpty() ? "none" : String.join(", ", parameterNames));
+          valid = false;
+        }
+      }
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      String name = parameter.getSimpleName().toString();
+      if (!used.contains(name) && !isUserId(parameter)) {
+        report.report(Message.UNUSED_PARAMETER, parameter, name, name);
+        valid = false;
+      }
+    }
+    return valid ? Optional.of(segments) : Optional.empty();
+  }
+
+  private Optional<ReturnShape> returnShape(ExecutableElement method, TypeMirror returnType, DiagnosticReport report) {
+    try {
+      return Optional.of(returnTypes.resolve(returnType));
+    } catch (UnsupportedReturnException e) {
+      report.report(Message.UNSUPPORTED_RETURN_TYPE, method, returnType, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private List<ParameterModel> parameters(ExecutableElement method, List<TypeMirror> parameterTypes) {
+    List<ParameterModel> parameters = new ArrayList<>();
+    for (int i = 0; i < parameterTypes.size(); i++) {
+      TypeMirror type = parameterTypes.get(i);
+      parameters.add(new ParameterModel(
+          method.getParameters().get(i).getSimpleName().toString(), TypeName.get(type), rendering(type)));
+    }
+    return parameters;
+  }
+
+  private Rendering rendering(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return Rendering.TEXT;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Rendering.JSON;
+    }
+    TypeElement element = (TypeElement) types.asElement(type);
+    boolean text = element.getKind() == ElementKind.ENUM
+        || TEXT_TYPES.contains(element.getQualifiedName().toString());
+    return text ? Rendering.TEXT : Rendering.JSON;
+  }
+
+  private List<String> catalogNames() {
+    return catalog.entries().stream().map(ModelEntry::name).toList();
+  }
+
+  private static boolean hasUserIdAnnotation(ExecutableElement method) {
+    return method.getParameters().stream().anyMatch(LlmCallValidator::isUserId);
+  }
+
+  private static boolean isUserId(VariableElement parameter) {
+    return MoreElements.isAnnotationPresent(parameter, UserId.class);
+  }
+
+  private static AnnotationValue value(AnnotationMirror annotation, String name) {
+    return AnnotationMirrors.getAnnotationValue(annotation, name);
+  }
+
+  private static String stringValue(AnnotationMirror annotation, String name) {
+    return (String) value(annotation, name).getValue();
+  }
+}
