@@ -295,6 +295,12 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void theGeneratedFilesReadLikeHandWrittenCode() throws IOException {
+    assertEquals(golden("GreeterImpl.java"), sourceOf(compilation, "test/GreeterImpl.java"));
+    assertEquals(golden("GreeterModule.java"), sourceOf(compilation, "test/GreeterModule.java"));
+  }
+
+  @Test
   void theSameSourceGivesByteIdenticalFiles() throws IOException {
     Compilation again = javac().withProcessors(new LlmProcessor()).compile(SUPPORT_BOT, GREETER);
 
@@ -332,6 +338,12 @@ class GeneratedCodeTest {
       }
     }
     throw new AssertionError(type + " has no constant " + name);
+  }
+
+  private static String golden(String name) throws IOException {
+    try (var in = GeneratedCodeTest.class.getResourceAsStream("/golden/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static String sourceOf(Compilation compilation, String path) throws IOException {

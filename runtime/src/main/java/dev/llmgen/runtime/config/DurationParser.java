@@ -17,14 +17,18 @@ public final class DurationParser {
     String trimmed = text.strip();
     Matcher matcher = SHORT_FORM.matcher(trimmed);
     if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
+      try {
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new IllegalArgumentException("'" + text + "' is longer than any duration Java can hold");
+      }
     }
     try {
       return Duration.parse(trimmed);

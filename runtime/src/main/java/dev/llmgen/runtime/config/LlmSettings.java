@@ -65,7 +65,9 @@ public record LlmSettings(
     SimulatedSettings simulated = reader.build(
         SIMULATED_FAULTS, () -> new SimulatedSettings(latencyScale, faultRates, seed), SimulatedSettings.DEFAULT);
     if (!reader.problems.isEmpty()) {
-      throw new LlmConfigurationException(reader.problems);
+      // A key pasted into the wrong setting would otherwise be quoted back in its problem.
+      throw new LlmConfigurationException(
+          reader.problems.stream().map(problem -> apiKey.map(key -> key.redact(problem)).orElse(problem)).toList());
     }
     return new LlmSettings(provider, openAiBaseUri, apiKey, timeout, modelMap, catalogFile, simulated);
   }

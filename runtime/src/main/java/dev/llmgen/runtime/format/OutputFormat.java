@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmgen.runtime.format.ResponseFormat.ScalarKind;
@@ -76,7 +77,7 @@ public final class OutputFormat<T> {
         new ResponseFormat.Scalar(ScalarKind.INTEGER),
         "Answer with a single whole number in digits and nothing else.",
         "a whole number",
-        answer -> Math.toIntExact(Long.parseLong(singleMatch(answer, INTEGER, "whole number"))));
+        OutputFormat::decodeInt);
   }
 
   public static OutputFormat<Long> longInteger() {
@@ -169,6 +170,14 @@ public final class OutputFormat<T> {
     };
   }
 
+  private static Integer decodeInt(String answer) {
+    long value = Long.parseLong(singleMatch(answer, INTEGER, "whole number"));
+    if (value != (int) value) {
+      throw new IllegalArgumentException(value + " does not fit in an int");
+    }
+    return (int) value;
+  }
+
   private static String singleMatch(String answer, Pattern number, String what) {
     Matcher matcher = number.matcher(answer);
     List<String> found = new ArrayList<>();
@@ -197,8 +206,24 @@ public final class OutputFormat<T> {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(describe(e), e);
     }
+  }
+
+  /** Jackson's message, prefixed with the property it is about, e.g. {@code items[2].price}. */
+  private static String describe(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return e.getOriginalMessage();
+    }
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : mapping.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? e.getOriginalMessage() : "property " + path + ": " + e.getOriginalMessage();
   }
 
   /** The answer without white space, code fences, quotes, emphasis and a final full stop. */

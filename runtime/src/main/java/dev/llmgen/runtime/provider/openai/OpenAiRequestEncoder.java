@@ -1,0 +1,67 @@
+package dev.llmgen.runtime.provider.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgen.runtime.format.Json;
+import dev.llmgen.runtime.format.ResponseFormat;
+import dev.llmgen.runtime.provider.ChatRequest;
+import java.io.UncheckedIOException;
+import java.net.URI;
+
+/** Writes a {@link ChatRequest} as a Chat Completions request body, fields always in the same order. */
+final class OpenAiRequestEncoder {
+
+  static final String OPENAI_HOST = "api.openai.com";
+
+  private final String tokenLimitField;
+
+  private OpenAiRequestEncoder(String tokenLimitField) {
+    this.tokenLimitField = tokenLimitField;
+  }
+
+  /**
+   * OpenAI deprecated {@code max_tokens} and its reasoning models reject it, so its own API gets
+   * {@code max_completion_tokens}; compatible servers (Ollama, vLLM, llama.cpp) only know {@code max_tokens}.
+   */
+  static OpenAiRequestEncoder forBaseUri(URI baseUri) {
+    return new OpenAiRequestEncoder(
+        OPENAI_HOST.equalsIgnoreCase(baseUri.getHost()) ? "max_completion_tokens" : "max_tokens");
+  }
+
+  String encode(ChatRequest request) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("model", request.model());
+    var messages = body.putArray("messages");
+    if (request.hasSystem()) {
+      messages.add(message("system", request.system()));
+    }
+    messages.add(message("user", request.prompt()));
+    body.put(tokenLimitField, request.maxTokens());
+    request.temperature().ifPresent(temperature -> body.put("temperature", temperature));
+    // Text, choice and scalar answers are asked for in the system message; only schemas have a wire form.
+    if (request.responseFormat() instanceof ResponseFormat.JsonSchema schema) {
+      body.set("response_format", responseFormat(schema));
+    }
+    return write(body);
+  }
+
+  private static ObjectNode message(String role, String content) {
+    return Json.MAPPER.createObjectNode().put("role", role).put("content", content);
+  }
+
+  private static ObjectNode responseFormat(ResponseFormat.JsonSchema format) {
+    ObjectNode jsonSchema = Json.MAPPER.createObjectNode()
+        .put("name", format.name())
+        .put("strict", true)
+        .set("schema", format.schema());
+    return Json.MAPPER.createObjectNode().put("type", "json_schema").set("json_schema", jsonSchema);
+  }
+
+  private static String write(ObjectNode body) {
+    try {
+      return Json.MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write a JSON tree, which never fails", e);
+    }
+  }
+}

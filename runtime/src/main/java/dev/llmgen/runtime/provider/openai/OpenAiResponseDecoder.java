@@ -1,0 +1,214 @@
+package dev.llmgen.runtime.provider.openai;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmgen.runtime.LlmProviderException;
+import dev.llmgen.runtime.LlmTimeoutException;
+import dev.llmgen.runtime.config.ApiKey;
+import dev.llmgen.runtime.config.LlmSettings;
+import dev.llmgen.runtime.format.Json;
+import dev.llmgen.runtime.provider.Completion;
+import dev.llmgen.runtime.provider.TokenUsage;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns what came back from a Chat Completions endpoint, an HTTP response or a transport failure, into
+ * a {@link Completion} or an {@link LlmProviderException}. Everything it shows passes through
+ * {@link ApiKey#redact}, since servers and proxies sometimes echo the key.
+ */
+final class OpenAiResponseDecoder {
+
+  static final int EXCERPT_LENGTH = 300;
+
+  private final URI endpoint;
+  private final Optional<ApiKey> apiKey;
+  private final Duration timeout;
+  private final Clock clock;
+
+  OpenAiResponseDecoder(URI endpoint, Optional<ApiKey> apiKey, Duration timeout, Clock clock) {
+    this.endpoint = endpoint;
+    this.apiKey = apiKey;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  /** @throws LlmProviderException for an error status, a refusal or a body that is not a completion */
+  Completion decode(HttpResponse<String> response, String model) {
+    String body = Objects.requireNonNullElse(response.body(), "");
+    Reply reply = new Reply(response.statusCode(), response.headers(), body, model);
+    if (reply.status() / 100 != 2) {
+      throw errorStatus(reply);
+    }
+    try {
+      return toCompletion(reply, Json.MAPPER.readValue(reply.body(), ChatCompletionBody.class));
+    } catch (JsonProcessingException e) {
+      throw malformed(reply, redact(e.getOriginalMessage()), e);
+    } catch (IllegalArgumentException e) { // impossible token counts
+      throw malformed(reply, e.getMessage(), e);
+    }
+  }
+
+  /** The exception a failed exchange completes with: a timeout, or a server that could not be reached. */
+  LlmProviderException transportFailure(Throwable failure, String model) {
+    // A connect timeout means the server cannot be reached; waiting longer for answers would not help.
+    if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+      return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, failure);
+    }
+    String hint = failure instanceof ConnectException
+        ? " (is the server running, and is " + LlmSettings.OPENAI_BASE_URL + " right?)"
+        : "";
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " could not be reached at " + endpoint + " for model " + model + ": "
+            + redact(describe(failure)) + hint,
+        OpenAiChatProvider.NAME, model, LlmProviderException.NO_RESPONSE, null, null, null, failure);
+  }
+
+  private Completion toCompletion(Reply reply, ChatCompletionBody completion) {
+    if (completion == null || completion.choices() == null || completion.choices().isEmpty()) {
+      throw malformed(reply, "no choices", null);
+    }
+    ChatCompletionBody.Choice choice = completion.choices().get(0);
+    if (choice == null || choice.message() == null) {
+      throw malformed(reply, "no message in the first choice", null);
+    }
+    if (choice.message().refusal() != null) {
+      throw refusal(reply, choice.message().refusal());
+    }
+    return new Completion(
+        choice.message().content(), Objects.requireNonNullElse(completion.model(), reply.model()),
+        choice.finishReason(), completion.tokenUsage());
+  }
+
+  private LlmProviderException errorStatus(Reply reply) {
+    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
+    String code = error.map(ErrorDetails::code).orElse(null);
+    Duration retryAfter = reply.headers().firstValue("Retry-After")
+        .flatMap(value -> RetryAfter.parse(value, clock.instant()))
+        .orElse(null);
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " returned " + reply.status() + (code == null ? "" : " (" + code + ")")
+            + " for model " + reply.model() + ": " + detail(reply, error),
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, excerpt(reply.body()), retryAfter, null);
+  }
+
+  /** A structured-output refusal: the model declined, so there is no answer to decode. */
+  private LlmProviderException refusal(Reply reply, String refusal) {
+    return new LlmProviderException(
+        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \"" + excerpt(refusal)
+            + '"',
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", excerpt(reply.body()), null, null);
+  }
+
+  private LlmProviderException malformed(Reply reply, String reason, Throwable cause) {
+    // Some servers put an error object in a 200 body instead of using an error status.
+    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " returned a malformed answer for model " + reply.model() + ": the "
+            + reply.status() + " body is not a Chat Completions response (" + reason + "): " + detail(reply, error),
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), error.map(ErrorDetails::code).orElse(null),
+        excerpt(reply.body()), null, cause);
+  }
+
+  /** The server's own error message where the body has one, else the start of the body. */
+  private String detail(Reply reply, Optional<ErrorDetails> error) {
+    return error.map(ErrorDetails::message)
+        .map(this::excerpt)
+        .orElseGet(() -> reply.body().isBlank() ? "(empty body)" : excerpt(reply.body()));
+  }
+
+  /** One line of at most {@link #EXCERPT_LENGTH} characters, redacted before it is cut so no piece of a key is left. */
+  private String excerpt(String text) {
+    String oneLine = redact(text).strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH - 1) + "…";
+  }
+
+  private String redact(String text) {
+    return apiKey.map(key -> key.redact(text)).orElse(text);
+  }
+
+  /** The exception's type and the first message down its cause chain (the JDK often wraps the useful one). */
+  private static String describe(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        return failure.getClass().getSimpleName() + ": " + cause.getMessage();
+      }
+    }
+    return failure.getClass().getSimpleName();
+  }
+
+  /** One HTTP answer and the model it was for. */
+  private record Reply(int status, HttpHeaders headers, String body, String model) {}
+
+  /**
+   * The message and code of an error body: OpenAI's {@code {"error":{"message","type","param","code"}}}, the
+   * same fields at the top level, or {@code {"error":"..."}}.
+   */
+  record ErrorDetails(String message, String code) {
+
+    static Optional<ErrorDetails> parse(String body) {
+      JsonNode root;
+      try {
+        root = Json.MAPPER.readTree(body);
+      } catch (JsonProcessingException e) {
+        return Optional.empty();
+      }
+      if (root == null || !root.isObject()) {
+        return Optional.empty();
+      }
+      JsonNode error = root.path("error");
+      if (error.isTextual()) {
+        return Optional.of(new ErrorDetails(error.asText(), null));
+      }
+      JsonNode details = error.isObject() ? error : root; // older vLLM puts the fields at the top level
+      return text(details, "message").map(message ->
+          new ErrorDetails(message, text(details, "code").or(() -> text(details, "type")).orElse(null)));
+    }
+
+    /** A non-blank string field; numeric codes (llama.cpp repeats the status) are no better than the type. */
+    private static Optional<String> text(JsonNode node, String field) {
+      JsonNode value = node.path(field);
+      return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+  }
+
+  /** The parts of a Chat Completions response llmgen reads; Jackson skips the rest. */
+  record ChatCompletionBody(String model, List<Choice> choices, Usage usage) {
+
+    record Choice(Message message, @JsonProperty("finish_reason") String finishReason) {}
+
+    record Message(String content, String refusal) {}
+
+    record Usage(
+        @JsonProperty("prompt_tokens") Integer promptTokens,
+        @JsonProperty("completion_tokens") Integer completionTokens,
+        @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails) {}
+
+    record PromptTokensDetails(@JsonProperty("cached_tokens") Integer cachedTokens) {}
+
+    /**
+     * Empty when the server reported no usage (llama.cpp, older Ollama) or only part of it; llmgen then
+     * counts the tokens itself.
+     *
+     * @throws IllegalArgumentException for impossible counts
+     */
+    Optional<TokenUsage> tokenUsage() {
+      if (usage == null || usage.promptTokens() == null || usage.completionTokens() == null) {
+        return Optional.empty();
+      }
+      PromptTokensDetails details = usage.promptTokensDetails();
+      int cached = details == null || details.cachedTokens() == null ? 0 : details.cachedTokens();
+      return Optional.of(new TokenUsage(usage.promptTokens(), cached, usage.completionTokens(), true));
+    }
+  }
+}

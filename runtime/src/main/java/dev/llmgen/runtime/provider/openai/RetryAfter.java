@@ -1,0 +1,37 @@
+package dev.llmgen.runtime.provider.openai;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads an HTTP {@code Retry-After} header: delay seconds, or an HTTP date (RFC 9110, section 10.2.3). */
+final class RetryAfter {
+
+  private RetryAfter() {}
+
+  /** The wait the header asks for, counted from {@code now}; empty when the value is neither form. */
+  static Optional<Duration> parse(String value, Instant now) {
+    String trimmed = value.strip();
+    if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
+      return seconds(trimmed);
+    }
+    try {
+      Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(now, at);
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> seconds(String digits) {
+    try {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(digits)));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // more digits than a long holds
+    }
+  }
+}

@@ -1,0 +1,390 @@
+package dev.llmgen.runtime.provider.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.llmgen.runtime.LlmProviderException;
+import dev.llmgen.runtime.LlmTimeoutException;
+import dev.llmgen.runtime.config.ApiKey;
+import dev.llmgen.runtime.format.Json;
+import dev.llmgen.runtime.format.ResponseFormat;
+import dev.llmgen.runtime.provider.ChatRequest;
+import dev.llmgen.runtime.provider.Completion;
+import dev.llmgen.runtime.provider.TokenUsage;
+import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.RecordedRequest;
+import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.Reply;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** End to end: real HTTP to a fake OpenAI-compatible server on 127.0.0.1. */
+class OpenAiChatProviderTest {
+
+  private static final String SECRET = "sk-llmgen-test-7f3a9c2e51d84b06";
+  private static final Optional<ApiKey> KEY = Optional.of(new ApiKey(SECRET));
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String MODEL = "gpt-4o-mini";
+  private static final String SYSTEM = "You answer customer questions in one sentence.";
+  private static final String PROMPT = "When does my order ship?";
+
+  private FakeOpenAiServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = FakeOpenAiServer.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void postsSystemAndUserMessagesWithTheKeyToChatCompletions() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    await(provider(KEY).complete(request(SYSTEM, OptionalDouble.of(0.2), new ResponseFormat.Text())));
+
+    RecordedRequest sent = server.takeRequest();
+    assertEquals("POST", sent.method());
+    assertEquals("/v1/chat/completions", sent.path());
+    assertEquals(Optional.of("application/json"), sent.header("Content-Type"));
+    assertEquals(Optional.of("Bearer " + SECRET), sent.header("Authorization"));
+    assertEquals(
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"" + SYSTEM + "\"},"
+            + "{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}],\"max_tokens\":256,\"temperature\":0.2}",
+        sent.body());
+  }
+
+  @Test
+  void sendsNoSystemMessageTemperatureOrAuthorizationWhenThereAreNone() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    await(provider(Optional.empty()).complete(request("", OptionalDouble.empty(), new ResponseFormat.Text())));
+
+    RecordedRequest sent = server.takeRequest();
+    assertEquals(Optional.empty(), sent.header("Authorization"));
+    assertEquals(
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}],"
+            + "\"max_tokens\":256}",
+        sent.body());
+  }
+
+  @Test
+  void asksForStrictJsonSchemaAndReturnsTheStructuredAnswer() throws Exception {
+    ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(
+        "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"born\":{\"type\":\"integer\"}},"
+            + "\"required\":[\"name\",\"born\"],\"additionalProperties\":false}");
+    server.enqueue(Reply.fixture(200, "structured-output.json"));
+
+    Completion completion = await(provider(KEY).complete(
+        request(SYSTEM, OptionalDouble.empty(), new ResponseFormat.JsonSchema("person", schema))));
+
+    JsonNode responseFormat = server.takeRequest().json().get("response_format");
+    assertEquals("json_schema", responseFormat.get("type").asText());
+    assertEquals("person", responseFormat.get("json_schema").get("name").asText());
+    assertTrue(responseFormat.get("json_schema").get("strict").asBoolean());
+    assertEquals(schema, responseFormat.get("json_schema").get("schema"));
+    JsonNode answer = Json.MAPPER.readTree(completion.text());
+    assertEquals("Ada Lovelace", answer.get("name").asText());
+    assertEquals(1815, answer.get("born").asInt());
+    assertEquals(Optional.of(new TokenUsage(96, 0, 24, true)), completion.usage());
+  }
+
+  @Test
+  void returnsTheAnswerWithReportedUsageIncludingCachedTokens() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    Completion completion = await(provider(KEY).complete(textRequest()));
+
+    assertEquals("Your order ships within two business days.", completion.text());
+    assertEquals("gpt-4o-mini-2024-07-18", completion.model());
+    assertEquals("stop", completion.finishReason());
+    assertFalse(completion.truncated());
+    assertEquals(Optional.of(new TokenUsage(1219, 1024, 9, true)), completion.usage());
+  }
+
+  @Test
+  void reportsNoUsageWhenTheServerSendsNone() throws Exception {
+    server.enqueue(Reply.fixture(200, "without-usage.json"));
+
+    Completion completion = await(provider(Optional.empty()).complete(textRequest()));
+
+    assertEquals(Optional.empty(), completion.usage());
+    assertEquals("llama-3.2-3b-instruct-q4_k_m.gguf", completion.model());
+    assertTrue(completion.truncated());
+  }
+
+  @Test
+  void fallsBackToTheRequestedModelAndZeroCachedTokens() throws Exception {
+    server.enqueue(Reply.fixture(200, "without-model.json"));
+
+    Completion completion = await(provider(Optional.empty()).complete(textRequest()));
+
+    assertEquals(MODEL, completion.model());
+    assertEquals(Optional.of(new TokenUsage(31, 0, 2, true)), completion.usage());
+  }
+
+  @Test
+  void failsWhenTheModelRefuses() throws Exception {
+    server.enqueue(Reply.fixture(200, "refusal.json"));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertEquals(
+        "model gpt-4o-mini on openai refused to answer: \"I'm sorry, I can't assist with that request.\"",
+        failure.getMessage());
+    assertEquals(200, failure.statusCode());
+    assertEquals(Optional.of("refusal"), failure.errorCode());
+    assertFalse(failure.isRetryable());
+  }
+
+  static Stream<Arguments> errorResponses() {
+    return Stream.of(
+        Arguments.of(400, "error-400-invalid-request.json", "invalid_request_error", false,
+            "openai returned 400 (invalid_request_error) for model gpt-4o-mini: Invalid schema for response_format"
+                + " 'person': In context=(), 'additionalProperties' is required to be supplied and to be false."),
+        Arguments.of(401, "error-401-invalid-api-key.json", "invalid_api_key", false,
+            "openai returned 401 (invalid_api_key) for model gpt-4o-mini: Incorrect API key provided: sk-proj-****"),
+        Arguments.of(500, "error-500-server-error.json", "server_error", true,
+            "openai returned 500 (server_error) for model gpt-4o-mini: The server had an error while processing"
+                + " your request. Sorry about that!"));
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("errorResponses")
+  void mapsErrorResponses(int status, String fixture, String code, boolean retryable, String message)
+      throws Exception {
+    server.enqueue(Reply.fixture(status, fixture));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertTrue(failure.getMessage().startsWith(message), failure.getMessage());
+    assertEquals(status, failure.statusCode());
+    assertEquals(Optional.of(code), failure.errorCode());
+    assertEquals(retryable, failure.isRetryable());
+    assertEquals(Optional.empty(), failure.retryAfter());
+    assertEquals("openai", failure.provider());
+    assertEquals(MODEL, failure.model());
+    assertTrue(failure.bodyExcerpt().startsWith("{ \"error\": { \"message\":"), failure.bodyExcerpt());
+    assertTrue(failure.bodyExcerpt().length() <= 300, failure.bodyExcerpt());
+  }
+
+  @Test
+  void mapsRateLimitWithItsRetryAfterHint() throws Exception {
+    server.enqueue(Reply.fixture(429, "error-429-rate-limit.json").withHeader("Retry-After", "2"));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertTrue(failure.getMessage().startsWith(
+        "openai returned 429 (rate_limit_exceeded) for model gpt-4o-mini: Rate limit reached for gpt-4o-mini"),
+        failure.getMessage());
+    assertEquals(429, failure.statusCode());
+    assertEquals(Optional.of("rate_limit_exceeded"), failure.errorCode());
+    assertEquals(Optional.of(Duration.ofSeconds(2)), failure.retryAfter());
+    assertTrue(failure.isRetryable());
+    assertTrue(failure.bodyExcerpt().length() <= 300, failure.bodyExcerpt());
+    assertTrue(failure.bodyExcerpt().endsWith("…"), failure.bodyExcerpt());
+  }
+
+  @Test
+  void quotesTheBodyOfAnErrorThatIsNotJson() throws Exception {
+    String html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
+        + "</center><hr><center>nginx</center></body></html>";
+    server.enqueue(Reply.text(502, "text/html", html));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertEquals("openai returned 502 for model gpt-4o-mini: " + html, failure.getMessage());
+    assertEquals(Optional.empty(), failure.errorCode());
+    assertEquals(html, failure.bodyExcerpt());
+    assertTrue(failure.isRetryable());
+  }
+
+  @Test
+  void failsOnA200BodyThatIsNotJson() throws Exception {
+    server.enqueue(Reply.text(200, "text/html", "<html><body>Welcome to nginx!</body></html>"));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertTrue(failure.getMessage().startsWith(
+        "openai returned a malformed answer for model gpt-4o-mini: the 200 body is not a Chat Completions response"
+            + " (Unexpected character ('<'"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("): <html><body>Welcome to nginx!</body></html>"), failure.getMessage());
+    assertEquals(200, failure.statusCode());
+    assertInstanceOf(JsonProcessingException.class, failure.getCause());
+    assertFalse(failure.isRetryable());
+  }
+
+  static Stream<Arguments> bodiesThatAreNotCompletions() {
+    String noChoices = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[]}";
+    String noMessage = "{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\"}]}";
+    String impossibleUsage = "{\"choices\":[{\"message\":{\"content\":\"hi\"}}],"
+        + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"prompt_tokens_details\":{\"cached_tokens\":5}}}";
+    // Some gateways answer 200 with an error object.
+    String error = "{\"error\":{\"message\":\"Upstream provider timed out\",\"code\":\"502\"}}";
+    return Stream.of(
+        Arguments.of(noChoices, " (no choices): " + noChoices, Optional.empty()),
+        Arguments.of(noMessage, " (no message in the first choice): " + noMessage, Optional.empty()),
+        Arguments.of(impossibleUsage,
+            " (impossible token usage: input 3, cached 5, output 1): " + impossibleUsage, Optional.empty()),
+        Arguments.of(error, " (no choices): Upstream provider timed out", Optional.of("502")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("bodiesThatAreNotCompletions")
+  void failsOnA200BodyThatIsNotACompletion(String body, String detail, Optional<String> code) throws Exception {
+    server.enqueue(Reply.json(200, body));
+
+    LlmProviderException failure = failure(provider(KEY).complete(textRequest()));
+
+    assertEquals(
+        "openai returned a malformed answer for model gpt-4o-mini: the 200 body is not a Chat Completions response"
+            + detail,
+        failure.getMessage());
+    assertEquals(code, failure.errorCode());
+    assertEquals(200, failure.statusCode());
+  }
+
+  @Test
+  void reportsARefusedConnectionWithTheUrl() throws Exception {
+    URI nothingListening = URI.create("http://127.0.0.1:" + freePort() + "/v1");
+
+    LlmProviderException failure = failure(
+        OpenAiChatProvider.create(nothingListening, KEY, TIMEOUT).complete(textRequest()));
+
+    assertTrue(failure.getMessage().startsWith(
+        "openai could not be reached at " + nothingListening + "/chat/completions for model gpt-4o-mini: "
+            + "ConnectException"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("(is the server running, and is OPENAI_BASE_URL right?)"),
+        failure.getMessage());
+    assertEquals(LlmProviderException.NO_RESPONSE, failure.statusCode());
+    assertInstanceOf(IOException.class, failure.getCause());
+    assertTrue(failure.isRetryable());
+  }
+
+  @Test
+  void timesOutWhenTheAnswerTakesLongerThanTheTimeout() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json").heldUntilClose());
+    Duration timeout = Duration.ofMillis(200);
+
+    LlmProviderException failure = failure(
+        OpenAiChatProvider.create(server.baseUri(), KEY, timeout).complete(textRequest()));
+
+    LlmTimeoutException timedOut = assertInstanceOf(LlmTimeoutException.class, failure);
+    assertEquals(timeout, timedOut.timeout());
+    assertEquals("openai gave no answer for model gpt-4o-mini within 200 ms (set LLMGEN_TIMEOUT to wait longer)",
+        timedOut.getMessage());
+    assertTrue(timedOut.isRetryable());
+  }
+
+  @Test
+  void neverShowsTheKeyTheServerEchoes() throws Exception {
+    server.enqueue(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + SECRET + ".\","
+        + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}"));
+    // A proxy page with the key across the end of the excerpt: cutting before redacting would leave a piece.
+    server.enqueue(Reply.text(403, "text/plain",
+        "Forbidden. ".repeat(24) + "Authorization: Bearer " + SECRET + " was rejected."));
+
+    LlmProviderException json = failure(provider(KEY).complete(textRequest()));
+    LlmProviderException text = failure(provider(KEY).complete(textRequest()));
+
+    assertEquals("openai returned 401 (invalid_api_key) for model gpt-4o-mini: Incorrect API key provided: ****.",
+        json.getMessage());
+    for (LlmProviderException failure : new LlmProviderException[] {json, text}) {
+      for (String shown : new String[] {failure.getMessage(), failure.bodyExcerpt(), failure.toString()}) {
+        assertFalse(shown.contains(SECRET.substring(0, 8)), shown);
+      }
+    }
+    assertTrue(text.bodyExcerpt().endsWith("Bearer **** was reje…"), text.bodyExcerpt());
+  }
+
+  @Test
+  void failsTheFutureWithTheProviderExceptionAsTheDirectCause() {
+    server.enqueue(Reply.fixture(500, "error-500-server-error.json"));
+
+    CompletableFuture<Completion> future = provider(KEY).complete(textRequest());
+
+    ExecutionException thrown = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(LlmProviderException.class, thrown.getCause());
+  }
+
+  @Test
+  void talksHttp11ToPlainHttpServersWithoutOfferingAnUpgrade() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    await(OpenAiChatProvider.create(server.baseUri(), Optional.empty(), TIMEOUT).complete(textRequest()));
+
+    RecordedRequest sent = server.takeRequest();
+    assertEquals(Optional.empty(), sent.header("Upgrade"));
+    assertEquals(Optional.empty(), sent.header("HTTP2-Settings"));
+  }
+
+  @Test
+  void buildsItsOwnClientForTheScheme() {
+    HttpClient https = OpenAiChatProvider.newHttpClient(URI.create("https://api.openai.com/v1"), Duration.ofMinutes(1));
+    HttpClient http = OpenAiChatProvider.newHttpClient(URI.create("http://localhost:11434/v1"), Duration.ofSeconds(3));
+
+    assertEquals(HttpClient.Version.HTTP_2, https.version());
+    assertEquals(Optional.of(Duration.ofSeconds(10)), https.connectTimeout());
+    assertEquals(HttpClient.Version.HTTP_1_1, http.version());
+    assertEquals(Optional.of(Duration.ofSeconds(3)), http.connectTimeout());
+  }
+
+  @Test
+  void isNamedOpenai() {
+    assertEquals("openai", provider(KEY).name());
+  }
+
+  private OpenAiChatProvider provider(Optional<ApiKey> apiKey) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    return new OpenAiChatProvider(server.baseUri(), apiKey, TIMEOUT, client);
+  }
+
+  private static ChatRequest textRequest() {
+    return request(SYSTEM, OptionalDouble.empty(), new ResponseFormat.Text());
+  }
+
+  private static ChatRequest request(String system, OptionalDouble temperature, ResponseFormat format) {
+    return new ChatRequest(MODEL, system, PROMPT, 256, temperature, format);
+  }
+
+  private static Completion await(CompletableFuture<Completion> future) throws Exception {
+    return future.get(10, TimeUnit.SECONDS);
+  }
+
+  /** The exception the future itself failed with, which must be ours rather than a wrapper. */
+  private static LlmProviderException failure(CompletableFuture<Completion> future) throws Exception {
+    Throwable failure = future.handle((completion, error) -> error).get(10, TimeUnit.SECONDS);
+    return assertInstanceOf(LlmProviderException.class, failure);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.llmgen.runtime.provider.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmgen.runtime.LlmProviderException;
+import dev.llmgen.runtime.LlmTimeoutException;
+import dev.llmgen.runtime.config.ApiKey;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the end-to-end tests cannot reach deterministically: connect timeouts and HTTP dates. */
+class OpenAiResponseDecoderTest {
+
+  private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
+  private static final URI ENDPOINT = URI.create("http://10.0.0.7:8000/v1/chat/completions");
+
+  private final OpenAiResponseDecoder decoder = new OpenAiResponseDecoder(
+      ENDPOINT, Optional.of(new ApiKey("sk-test")), Duration.ofSeconds(30), Clock.systemUTC());
+
+  @Test
+  void aRequestTimeoutIsATimeout() {
+    LlmProviderException failure =
+        decoder.transportFailure(new HttpTimeoutException("request timed out"), "llama3.2");
+
+    assertEquals(Duration.ofSeconds(30), assertInstanceOf(LlmTimeoutException.class, failure).timeout());
+  }
+
+  @Test
+  void aConnectTimeoutIsAnUnreachableServer() {
+    LlmProviderException failure =
+        decoder.transportFailure(new HttpConnectTimeoutException("HTTP connect timed out"), "llama3.2");
+
+    assertFalse(failure instanceof LlmTimeoutException);
+    assertEquals("openai could not be reached at " + ENDPOINT + " for model llama3.2: "
+        + "HttpConnectTimeoutException: HTTP connect timed out", failure.getMessage());
+    assertEquals(LlmProviderException.NO_RESPONSE, failure.statusCode());
+    assertTrue(failure.isRetryable());
+  }
+
+  @Test
+  void readsRetryAfterInSeconds() {
+    assertEquals(Optional.of(Duration.ofSeconds(20)), RetryAfter.parse(" 20 ", NOW));
+    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("0", NOW));
+  }
+
+  @Test
+  void readsRetryAfterAsAnHttpDate() {
+    assertEquals(Optional.of(Duration.ofSeconds(90)), RetryAfter.parse("Mon, 10 Mar 2025 12:01:30 GMT", NOW));
+    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 10 Mar 2025 11:59:00 GMT", NOW));
+  }
+
+  @Test
+  void ignoresRetryAfterItCannotRead() {
+    assertEquals(Optional.empty(), RetryAfter.parse("soon", NOW));
+    assertEquals(Optional.empty(), RetryAfter.parse("-5", NOW));
+    assertEquals(Optional.empty(), RetryAfter.parse("1.5", NOW));
+    assertEquals(Optional.empty(), RetryAfter.parse("99999999999999999999999", NOW));
+    assertEquals(Optional.empty(), RetryAfter.parse("", NOW));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.llmgen.sample;
+
+import dev.llmgen.annotations.LlmCall;
+import dev.llmgen.annotations.UserId;
+import dev.llmgen.runtime.LlmResult;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The help desk's three model calls. llmgen checks this interface at compile time and generates
+ * {@code SupportDeskImpl} and {@code SupportDeskModule}.
+ */
+public interface SupportDesk {
+
+  String SYSTEM = "You work in customer support for Northwind Home, an online shop for furniture and lighting.";
+
+  @LlmCall(model = "gpt-4o-mini", maxTokens = 5, temperature = 0, system = SYSTEM,
+      prompt = "Which team should handle this ticket?\nSubject: {subject}\nMessage: {body}")
+  Category classify(String subject, String body, @UserId String customerId);
+
+  @LlmCall(model = "gpt-4o-mini", maxTokens = 200, temperature = 0, system = SYSTEM,
+      prompt = "Extract the facts of this ticket.\nSubject: {subject}\nMessage: {body}")
+  TicketFacts extract(String subject, String body, @UserId String customerId);
+
+  @LlmCall(model = "gpt-4o", maxTokens = 250, temperature = 0.4, system = SYSTEM
+      + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.",
+      prompt = "Draft a reply to {customerName} about this {category} ticket.\n"
+          + "Facts: {facts}\nSubject: {subject}\nMessage: {body}")
+  CompletableFuture<LlmResult<String>> draftReply(
+      String customerName, Category category, TicketFacts facts, String subject, String body,
+      @UserId String customerId);
+}

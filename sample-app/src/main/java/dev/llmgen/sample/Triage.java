@@ -1,0 +1,50 @@
+package dev.llmgen.sample;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Triages tickets: classify and extract facts with the cheap model, then draft a reply with the
+ * strong one. Tickets run concurrently; a ticket that fails is reported and does not stop the others.
+ */
+public final class Triage {
+
+  private final SupportDesk desk;
+
+  @Inject
+  Triage(SupportDesk desk) {
+    this.desk = desk;
+  }
+
+  /** The outcome of every ticket, in the order given. */
+  public List<TriageOutcome> run(List<Ticket> tickets, int concurrency) {
+    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<CompletableFuture<TriageOutcome>> outcomes = new ArrayList<>();
+      for (Ticket ticket : tickets) {
+        outcomes.add(CompletableFuture.supplyAsync(() -> triage(ticket), workers)
+            .thenCompose(future -> future)
+            .exceptionally(failure -> TriageOutcome.failed(ticket, unwrap(failure))));
+      }
+      return outcomes.stream().map(CompletableFuture::join).toList();
+    } finally {
+      workers.shutdown();
+    }
+  }
+
+  private CompletableFuture<TriageOutcome> triage(Ticket ticket) {
+    Category category = desk.classify(ticket.subject(), ticket.body(), ticket.customerId());
+    TicketFacts facts = desk.extract(ticket.subject(), ticket.body(), ticket.customerId());
+    return desk.draftReply(ticket.customerName(), category, facts, ticket.subject(), ticket.body(), ticket.customerId())
+        .thenApply(reply -> TriageOutcome.done(ticket, category, facts, reply));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.llmgen.sample;
+
+import dev.llmgen.runtime.LlmResult;
+import java.util.Optional;
+
+/**
+ * What triage made of one ticket: its team, its facts and a draft reply, or the failure that stopped
+ * it.
+ */
+public record TriageOutcome(
+    Ticket ticket,
+    Optional<Category> category,
+    Optional<TicketFacts> facts,
+    Optional<LlmResult<String>> reply,
+    Optional<String> failure) {
+
+  static TriageOutcome done(Ticket ticket, Category category, TicketFacts facts, LlmResult<String> reply) {
+    return new TriageOutcome(ticket, Optional.of(category), Optional.of(facts), Optional.of(reply), Optional.empty());
+  }
+
+  static TriageOutcome failed(Ticket ticket, Throwable failure) {
+    return new TriageOutcome(ticket, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+  }
+
+  public boolean succeeded() {
+    return failure.isEmpty();
+  }
+}
