@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * their own CSV file in the same columns ({@link #parse}) merged through {@link #with}.
  *
  * <p>Lookups accept dated snapshots and aliases of a catalogued model ({@code gpt-4o-2024-08-06},
- * {@code claude-sonnet-4-20250514}, {@code claude-sonnet-4-0}, {@code claude-3-5-haiku-latest}) and
+ * {@code gpt-3.5-turbo-0125}, {@code claude-sonnet-4-20250514}, {@code claude-sonnet-4-0},
+ * {@code claude-3-5-haiku-latest}) and
  * price them as the model they name.
  */
 public final class ModelCatalog {
@@ -28,7 +29,7 @@ public final class ModelCatalog {
   static final String BUNDLED_RESOURCE = "models.csv";
   private static final String HEADER =
       "model,provider,input,cached_input,cache_write,output,context_window,tokenizer";
-  private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest|0)$");
+  private static final Pattern SNAPSHOT_SUFFIX = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|\\d{4}|latest|0)$");
 
   private final Map<String, ModelEntry> entries;
 
@@ -91,9 +92,17 @@ public final class ModelCatalog {
     try {
       TokenPrices prices = TokenPrices.ofUsdPerMillion(cells[2], cells[3], cells[4], cells[5]);
       return new ModelEntry(
-          cells[0].strip(), cells[1].strip(), prices, Integer.parseInt(cells[6].strip()), cells[7].strip());
+          cells[0].strip(), cells[1].strip(), prices, contextWindow(cells[6]), cells[7].strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ":" + lineNumber + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int contextWindow(String cell) {
+    try {
+      return Integer.parseInt(cell.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("the context window '" + cell.strip() + "' is not a whole number of tokens");
     }
   }
 

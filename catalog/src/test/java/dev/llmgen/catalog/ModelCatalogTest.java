@@ -59,6 +59,8 @@ class ModelCatalogTest {
       "claude-3-5-haiku-latest, claude-3-5-haiku",
       "claude-sonnet-4-5-20250929, claude-sonnet-4-5",
       "claude-opus-4-1-20250805, claude-opus-4-1",
+      "gpt-3.5-turbo-0125, gpt-3.5-turbo",
+      "gpt-4-0613, gpt-4",
       "gpt-4o, gpt-4o"})
   void snapshotsAndAliasesArePricedAsTheModelTheyName(String asked, String catalogued) {
     assertEquals(Optional.of(catalogued), BUNDLED.find(asked).map(ModelEntry::name));
@@ -114,7 +116,7 @@ class ModelCatalogTest {
       "b,openai,1,1,0,0.0000000001,1000,o200k_base|the output price '0.0000000001' is not a USD amount with at most 9 decimals",
       "b,openai,-1,1,0,2,1000,o200k_base|the input price must not be negative",
       "b,openai,1,1,0,2,0,o200k_base|the context window of b must be positive",
-      "b,openai,1,1,0,2,lots,o200k_base|lots",
+      "b,openai,1,1,0,2,lots,o200k_base|the context window 'lots' is not a whole number of tokens",
       " ,openai,1,1,0,2,1000,o200k_base|a model name must not be blank"})
   void parseErrorInACellNamesSourceLineAndProblem(String line, String problem) {
     String message = parseError(HEADER, line);

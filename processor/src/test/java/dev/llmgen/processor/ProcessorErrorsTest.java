@@ -54,6 +54,20 @@ class ProcessorErrorsTest {
                 + "}",
             "[LlmMissingCall] farewell is abstract but has no @LlmCall",
             "String farewell"),
+        error("@LlmCall on a default method",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  default String greet(String name) { return name; }\n"
+                + "}",
+            "[LlmCallWithBody] greet is a default method with a body, which llmgen would not replace",
+            "@LlmCall"),
+        error("@LlmCall on a static method",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  static String greet(String name) { return name; }\n"
+                + "}",
+            "[LlmCallWithBody] greet is a static method with a body",
+            "@LlmCall"),
         error("generic method",
             "interface Bot {\n"
                 + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.LlmRuntime;
 import dev.llmgen.runtime.LlmRuntimeModule;
+import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.metrics.CallStatistics;
 import java.io.PrintStream;
 import java.util.List;
@@ -22,22 +23,34 @@ public final class TriageApp {
   private TriageApp() {}
 
   public static void main(String[] args) {
+    int status = run(ConfigSource.environment(), args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the app with {@code config} in place of the environment.
+   *
+   * @return the exit status: 0, or 2 when the configuration is wrong (its message printed to {@code err})
+   */
+  static int run(ConfigSource config, String[] args, PrintStream out, PrintStream err) {
     LlmRuntimeModule runtime;
     try {
-      runtime = new LlmRuntimeModule();
+      runtime = new LlmRuntimeModule(config);
     } catch (LlmConfigurationException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+      err.println(e.getMessage());
+      return 2;
     }
     List<Ticket> tickets = TicketRepository.bundled();
     int count = args.length > 0 ? Math.min(Integer.parseInt(args[0]), tickets.size()) : tickets.size();
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CONCURRENCY;
-    run(Guice.createInjector(runtime, new SupportDeskModule()), tickets.subList(0, count), concurrency, System.out);
+    triage(Guice.createInjector(runtime, new SupportDeskModule()), tickets.subList(0, count), concurrency, out);
+    return 0;
   }
 
   /** Triages {@code tickets} with the services of {@code injector} and prints the summary to {@code out}. */
-  static List<TriageOutcome> run(Injector injector, List<Ticket> tickets, int concurrency, PrintStream out) {
+  static List<TriageOutcome> triage(Injector injector, List<Ticket> tickets, int concurrency, PrintStream out) {
     List<TriageOutcome> outcomes = injector.getInstance(Triage.class).run(tickets, concurrency);
     String provider = injector.getInstance(LlmRuntime.class).provider().name();
     new SummaryPrinter(out).print(provider, outcomes, injector.getInstance(CallStatistics.class));

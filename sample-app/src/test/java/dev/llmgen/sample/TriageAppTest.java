@@ -29,7 +29,7 @@ class TriageAppTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     List<TriageOutcome> outcomes =
-        TriageApp.run(injector, tickets, 8, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        TriageApp.triage(injector, tickets, 8, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertEquals(240, tickets.size());
     assertEquals(tickets, outcomes.stream().map(TriageOutcome::ticket).toList());
@@ -51,5 +51,21 @@ class TriageAppTest {
     assertTrue(output.contains("SupportDesk.draftReply"), output);
     assertTrue(output.contains("p95 ms"), output);
     assertTrue(output.contains("All calls                   720"), output);
+  }
+
+  @Test
+  void aMissingApiKeyIsOneReadableMessageAndExitStatus2() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = TriageApp.run(ConfigSource.of(Map.of("LLMGEN_PROVIDER", "openai")), new String[0],
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertEquals(2, status);
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).startsWith("llmgen configuration: LLMGEN_PROVIDER=openai calls https://api.openai.com/v1,"
+        + " which needs an API key: set OPENAI_API_KEY"), lines.get(0));
   }
 }

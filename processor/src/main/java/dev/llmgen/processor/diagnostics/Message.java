@@ -16,6 +16,9 @@ public enum Message {
   GENERIC_INTERFACE(Kind.ERROR, "LlmGenericInterface",
       "%s declares type parameters <%s>; llmgen fixes every answer format at compile time, so an "
           + "interface with @LlmCall methods cannot be generic. Extend it with concrete types instead."),
+  CALL_WITH_BODY(Kind.ERROR, "LlmCallWithBody",
+      "%s is a %s method with a body, which llmgen would not replace. Make it abstract, or remove "
+          + "@LlmCall."),
   MISSING_CALL(Kind.ERROR, "LlmMissingCall",
       "%s is abstract but has no @LlmCall, so llmgen cannot implement it. Annotate it with @LlmCall, or "
           + "give it a default body."),

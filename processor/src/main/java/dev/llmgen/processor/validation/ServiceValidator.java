@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -51,6 +52,13 @@ public final class ServiceValidator {
       valid = false;
     }
     List<MethodModel> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(service.getEnclosedElements())) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT) && MoreElements.isAnnotationPresent(method, LlmCall.class)) {
+        report.report(Message.CALL_WITH_BODY, method, MoreElements.getAnnotationMirror(method, LlmCall.class).get(),
+            method.getSimpleName(), method.getModifiers().contains(Modifier.STATIC) ? "static" : "default");
+        valid = false;
+      }
+    }
     for (ExecutableElement method : MoreElements.getLocalAndInheritedMethods(service, types, elements)) {
       if (!method.getModifiers().contains(Modifier.ABSTRACT) || overridesObjectMethod(method)) {
         continue;

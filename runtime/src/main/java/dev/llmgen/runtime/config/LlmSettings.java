@@ -61,7 +61,7 @@ public record LlmSettings(
         .orElse(SimulatedSettings.DEFAULT.latencyScale());
     var faultRates = reader.read(SIMULATED_FAULTS, SimulatedSettings::parseFaultRates)
         .orElse(SimulatedSettings.DEFAULT.faultRates());
-    long seed = reader.read(SIMULATED_SEED, Long::parseLong).orElse(SimulatedSettings.DEFAULT.seed());
+    long seed = reader.read(SIMULATED_SEED, LlmSettings::parseSeed).orElse(SimulatedSettings.DEFAULT.seed());
     SimulatedSettings simulated = reader.build(
         SIMULATED_FAULTS, () -> new SimulatedSettings(latencyScale, faultRates, seed), SimulatedSettings.DEFAULT);
     if (!reader.problems.isEmpty()) {
@@ -106,11 +106,24 @@ public record LlmSettings(
   }
 
   private static double parseLatencyScale(String value) {
-    double scale = Double.parseDouble(value);
-    if (!(scale >= 0)) {
-      throw new IllegalArgumentException("'" + value + "' must be 0 (no delay) or more");
+    double scale;
+    try {
+      scale = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      scale = Double.NaN;
+    }
+    if (!(scale >= 0) || Double.isInfinite(scale)) {
+      throw new IllegalArgumentException("'" + value + "' is not a scale: write 0 (no delay), 1 (realistic) or another finite number");
     }
     return scale;
+  }
+
+  private static long parseSeed(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a seed: write a whole number such as 42");
+    }
   }
 
   /** Reads settings and collects what is wrong with them instead of stopping at the first. */

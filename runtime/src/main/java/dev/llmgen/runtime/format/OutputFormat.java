@@ -148,13 +148,14 @@ public final class OutputFormat<T> {
     if (exact != null) {
       return exact;
     }
-    List<E> mentioned = new ArrayList<>();
-    for (String word : answer.split("[^\\p{Alnum}_-]+")) {
-      E constant = byKey.get(choiceKey(word));
-      if (constant != null && !mentioned.contains(constant)) {
-        mentioned.add(constant);
-      }
-    }
+    // A sentence that names one constant: match on whole words, so "a billing issue" finds
+    // BILLING_ISSUE, and a constant inside a longer one named too (ISSUE in BILLING_ISSUE) does not count.
+    String words = "_" + choiceKey(answer) + "_";
+    List<String> named = byKey.keySet().stream().filter(key -> words.contains("_" + key + "_")).toList();
+    List<E> mentioned = named.stream()
+        .filter(key -> named.stream().noneMatch(other -> !other.equals(key) && ("_" + other + "_").contains("_" + key + "_")))
+        .map(byKey::get)
+        .toList();
     if (mentioned.size() == 1) {
       return mentioned.get(0);
     }

@@ -31,14 +31,14 @@ public final class TokenCounter {
   }
 
   public int count(Encoding encoding, String text) {
-    return encoding.countTokens(text);
+    return encoding.countTokensOrdinary(text);
   }
 
   /** The input tokens of a chat request with an optional system message and one user message. */
   public int countChatInput(Encoding encoding, String system, String prompt) {
-    int tokens = TOKENS_PER_ANSWER_PRIMING + TOKENS_PER_MESSAGE + encoding.countTokens(prompt);
+    int tokens = TOKENS_PER_ANSWER_PRIMING + TOKENS_PER_MESSAGE + encoding.countTokensOrdinary(prompt);
     if (!system.isEmpty()) {
-      tokens += TOKENS_PER_MESSAGE + encoding.countTokens(system);
+      tokens += TOKENS_PER_MESSAGE + encoding.countTokensOrdinary(system);
     }
     return tokens;
   }

@@ -205,16 +205,19 @@ class LlmSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"fast", "NaN", "-0.5"})
-  void theLatencyScaleMustBeANumberFromZero(String scale) {
+  @ValueSource(strings = {"fast", "NaN", "-0.5", "Infinity"})
+  void theLatencyScaleMustBeAFiniteNumberFromZero(String scale) {
     LlmConfigurationException error = problems(LlmSettings.SIMULATED_LATENCY_SCALE, scale);
 
-    assertTrue(error.getMessage().contains("LLMGEN_SIMULATED_LATENCY_SCALE"), error.getMessage());
+    assertTrue(error.getMessage().contains(
+        "LLMGEN_SIMULATED_LATENCY_SCALE: '" + scale + "' is not a scale: write 0 (no delay), 1 (realistic)"),
+        error.getMessage());
   }
 
   @Test
   void theSeedMustBeAWholeNumber() {
-    assertTrue(problems(LlmSettings.SIMULATED_SEED, "lucky").getMessage().contains("LLMGEN_SIMULATED_SEED"));
+    assertTrue(problems(LlmSettings.SIMULATED_SEED, "lucky").getMessage()
+        .contains("LLMGEN_SIMULATED_SEED: 'lucky' is not a seed: write a whole number such as 42"));
   }
 
   @Test

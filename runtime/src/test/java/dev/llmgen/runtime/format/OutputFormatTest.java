@@ -51,11 +51,20 @@ class OutputFormatTest {
       "The priority is low, I think|LOW",
       "Priority: Medium (the customer can wait)|MEDIUM",
       "HIGH, definitely HIGH|HIGH",
-      "This looks like a BILLING_ISSUE to me.|BILLING_ISSUE"})
+      "This looks like a BILLING_ISSUE to me.|BILLING_ISSUE",
+      "It is a billing issue, clearly.|BILLING_ISSUE"})
   void choiceFindsTheOneConstantASentenceNames(String answer, String expected) {
     Object decoded = expected.equals("BILLING_ISSUE") ? category.decode(answer) : level.decode(answer);
 
     assertEquals(expected, ((Enum<?>) decoded).name());
+  }
+
+  @Test
+  void choicePrefersTheLongerConstantASentenceNames() {
+    enum Topic { ISSUE, BILLING_ISSUE }
+
+    assertEquals(Topic.BILLING_ISSUE, OutputFormat.choice(Topic.values()).decode("Looks like a billing issue."));
+    assertEquals(Topic.ISSUE, OutputFormat.choice(Topic.values()).decode("Some other issue."));
   }
 
   @Test

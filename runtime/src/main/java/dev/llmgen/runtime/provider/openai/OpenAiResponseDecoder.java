@@ -53,7 +53,8 @@ final class OpenAiResponseDecoder {
     try {
       return toCompletion(reply, Json.MAPPER.readValue(reply.body(), ChatCompletionBody.class));
     } catch (JsonProcessingException e) {
-      throw malformed(reply, redact(e.getOriginalMessage()), e);
+      // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
+      throw malformed(reply, redact(e.getOriginalMessage()), null);
     } catch (IllegalArgumentException e) { // impossible token counts
       throw malformed(reply, e.getMessage(), e);
     }

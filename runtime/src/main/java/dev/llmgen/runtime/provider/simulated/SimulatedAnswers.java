@@ -34,7 +34,7 @@ final class SimulatedAnswers {
       "give", "given", "have", "help", "here", "into", "just", "know", "like", "list", "make", "more", "most",
       "much", "need", "only", "other", "over", "please", "question", "same", "should", "show", "some", "such",
       "summarise", "summarize", "tell", "than", "that", "their", "them", "then", "there", "these", "they",
-      "think", "this", "those", "translate", "under", "using", "very", "want", "what", "when", "where",
+      "simulated", "think", "this", "those", "translate", "under", "using", "very", "want", "what", "when", "where",
       "which", "while", "will", "with", "would", "write", "your");
   private static final List<String> OPENINGS = List.of(
       "Here is a short answer about %s.",
@@ -106,14 +106,18 @@ final class SimulatedAnswers {
     }
   }
 
-  /** The longest distinct words of the prompt that are not filler, in the order they appear. */
+  /**
+   * The longest distinct words of the prompt that are not filler, in the order they appear. Words with
+   * inner capitals are identifiers (JSON keys of an argument rendered into the prompt), not topics.
+   */
   private static List<String> topics(String prompt) {
     Map<String, String> byKey = new LinkedHashMap<>();
     Matcher words = WORD.matcher(prompt);
     while (words.find()) {
       String word = words.group();
       String key = word.toLowerCase(Locale.ROOT);
-      if (word.length() >= MIN_TOPIC_LENGTH && !STOP_WORDS.contains(key)) {
+      boolean identifier = !word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT));
+      if (word.length() >= MIN_TOPIC_LENGTH && !STOP_WORDS.contains(key) && !identifier) {
         byKey.putIfAbsent(key, word);
       }
     }
