@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,19 +74,19 @@ public final class OutputFormat<T> {
   }
 
   public static OutputFormat<Integer> integer() {
-    return new OutputFormat<>(
-        new ResponseFormat.Scalar(ScalarKind.INTEGER),
-        "Answer with a single whole number in digits and nothing else.",
-        "a whole number",
-        OutputFormat::decodeInt);
+    return wholeNumber(OutputFormat::toInt);
   }
 
   public static OutputFormat<Long> longInteger() {
+    return wholeNumber(Long::valueOf);
+  }
+
+  private static <T> OutputFormat<T> wholeNumber(LongFunction<T> conversion) {
     return new OutputFormat<>(
         new ResponseFormat.Scalar(ScalarKind.INTEGER),
         "Answer with a single whole number in digits and nothing else.",
         "a whole number",
-        answer -> Long.parseLong(singleMatch(answer, INTEGER, "whole number")));
+        answer -> conversion.apply(Long.parseLong(singleMatch(answer, INTEGER, "whole number"))));
   }
 
   public static OutputFormat<Double> decimal() {
@@ -171,8 +172,7 @@ public final class OutputFormat<T> {
     };
   }
 
-  private static Integer decodeInt(String answer) {
-    long value = Long.parseLong(singleMatch(answer, INTEGER, "whole number"));
+  private static Integer toInt(long value) {
     if (value != (int) value) {
       throw new IllegalArgumentException(value + " does not fit in an int");
     }
