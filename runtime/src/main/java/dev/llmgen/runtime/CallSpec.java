@@ -1,7 +1,11 @@
 package dev.llmgen.runtime;
 
+import dev.llmgen.runtime.budget.BudgetPolicy;
+import dev.llmgen.runtime.cache.CachePolicy;
 import dev.llmgen.runtime.format.OutputFormat;
+import dev.llmgen.runtime.ratelimit.RateLimitPolicy;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -17,6 +21,9 @@ public final class CallSpec<T> {
   private final String system;
   private final OptionalDouble temperature;
   private final OutputFormat<T> outputFormat;
+  private final Optional<CachePolicy> cache;
+  private final Optional<BudgetPolicy> budget;
+  private final Optional<RateLimitPolicy> rateLimit;
 
   private CallSpec(Builder<T> builder) {
     this.feature = builder.feature;
@@ -25,6 +32,9 @@ public final class CallSpec<T> {
     this.system = joinSystem(builder.system, builder.outputFormat.instruction());
     this.temperature = builder.temperature;
     this.outputFormat = builder.outputFormat;
+    this.cache = Optional.ofNullable(builder.cache);
+    this.budget = Optional.ofNullable(builder.budget);
+    this.rateLimit = Optional.ofNullable(builder.rateLimit);
   }
 
   /**
@@ -60,6 +70,21 @@ public final class CallSpec<T> {
     return outputFormat;
   }
 
+  /** The method's {@code @Cached}, if any. */
+  public Optional<CachePolicy> cache() {
+    return cache;
+  }
+
+  /** The method's {@code @Budget}, if any. */
+  public Optional<BudgetPolicy> budget() {
+    return budget;
+  }
+
+  /** The method's {@code @RateLimited}, if any. */
+  public Optional<RateLimitPolicy> rateLimit() {
+    return rateLimit;
+  }
+
   @Override
   public String toString() {
     return "CallSpec[" + feature + " on " + model + ", maxTokens=" + maxTokens + "]";
@@ -80,6 +105,9 @@ public final class CallSpec<T> {
     private final OutputFormat<T> outputFormat;
     private String system = "";
     private OptionalDouble temperature = OptionalDouble.empty();
+    private CachePolicy cache;
+    private BudgetPolicy budget;
+    private RateLimitPolicy rateLimit;
 
     private Builder(String feature, String model, int maxTokens, OutputFormat<T> outputFormat) {
       this.feature = Objects.requireNonNull(feature, "feature");
@@ -101,6 +129,21 @@ public final class CallSpec<T> {
         throw new IllegalArgumentException(feature + ": temperature must be in [0, 2], not " + temperature);
       }
       this.temperature = OptionalDouble.of(temperature);
+      return this;
+    }
+
+    public Builder<T> cache(CachePolicy cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    public Builder<T> budget(BudgetPolicy budget) {
+      this.budget = Objects.requireNonNull(budget, "budget");
+      return this;
+    }
+
+    public Builder<T> rateLimit(RateLimitPolicy rateLimit) {
+      this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.llmgen.runtime;
 
+import dev.llmgen.units.Usd;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,8 +30,6 @@ public record LlmResult<T>(
     Duration latency,
     boolean fromCache) {
 
-  private static final int USD_SCALE = 9;
-
   public LlmResult {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(model, "model");
@@ -40,7 +39,7 @@ public record LlmResult<T>(
 
   /** The cost in US dollars, exact to the nanodollar. */
   public BigDecimal costUsd() {
-    return BigDecimal.valueOf(costNanos, USD_SCALE);
+    return Usd.fromNanos(costNanos);
   }
 
   public int totalTokens() {

@@ -1,11 +1,11 @@
 package dev.llmgen.runtime;
 
-import com.knuddels.jtokkit.api.Encoding;
 import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.catalog.ModelEntry;
 import dev.llmgen.catalog.TokenPrices;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.ModelBinding;
 import dev.llmgen.runtime.chain.ProviderCall;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.metrics.StatisticsStage;
@@ -57,9 +57,12 @@ public final class LlmRuntime {
       LOG.log(Level.WARNING, "{0}: model {1} is not in the model catalog, so its calls are counted as free;"
           + " add it with LLMGEN_MODEL_CATALOG if it is paid for", spec.feature(), providerModel);
     }
-    TokenPrices prices = entry.map(ModelEntry::prices).orElse(TokenPrices.FREE);
-    Encoding encoding = tokenCounter.encoding(entry.map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER));
-    CallHandler<T> chain = new ProviderCall<>(spec, provider, providerModel, prices, encoding, tokenCounter, ticker);
+    ModelBinding model = new ModelBinding(
+        providerModel,
+        entry.map(ModelEntry::prices).orElse(TokenPrices.FREE),
+        tokenCounter.encoding(entry.map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER)),
+        tokenCounter);
+    CallHandler<T> chain = new ProviderCall<>(spec, provider, model, ticker);
     List<CallStage> stages = stagesFor(spec);
     for (int i = stages.size() - 1; i >= 0; i--) {
       chain = link(stages.get(i), chain);

@@ -1,13 +1,10 @@
 package dev.llmgen.runtime.chain;
 
-import com.knuddels.jtokkit.api.Encoding;
-import dev.llmgen.catalog.TokenPrices;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.format.OutputFormat;
-import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
@@ -26,30 +23,22 @@ public final class ProviderCall<T> implements CallHandler<T> {
 
   private final CallSpec<T> spec;
   private final LlmProvider provider;
-  private final String providerModel;
-  private final TokenPrices prices;
-  private final Encoding encoding;
-  private final TokenCounter tokenCounter;
+  private final ModelBinding model;
   private final Ticker ticker;
   private final String description;
 
-  public ProviderCall(
-      CallSpec<T> spec, LlmProvider provider, String providerModel, TokenPrices prices, Encoding encoding,
-      TokenCounter tokenCounter, Ticker ticker) {
+  public ProviderCall(CallSpec<T> spec, LlmProvider provider, ModelBinding model, Ticker ticker) {
     this.spec = spec;
     this.provider = provider;
-    this.providerModel = providerModel;
-    this.prices = prices;
-    this.encoding = encoding;
-    this.tokenCounter = tokenCounter;
+    this.model = model;
     this.ticker = ticker;
-    this.description = spec.feature() + " on " + provider.name() + " model " + providerModel;
+    this.description = spec.feature() + " on " + provider.name() + " model " + model.providerModel();
   }
 
   @Override
   public CompletableFuture<LlmResult<T>> handle(Call<T> call) {
     ChatRequest request = new ChatRequest(
-        providerModel, spec.system(), call.prompt(), spec.maxTokens(), spec.temperature(),
+        model.providerModel(), spec.system(), call.prompt(), spec.maxTokens(), spec.temperature(),
         spec.outputFormat().responseFormat());
     CompletableFuture<Completion> completion;
     try {
@@ -57,23 +46,23 @@ public final class ProviderCall<T> implements CallHandler<T> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return completion.thenApply(answer -> toResult(call, request, answer));
+    return completion.thenApply(answer -> toResult(call, answer));
   }
 
-  private LlmResult<T> toResult(Call<T> call, ChatRequest request, Completion completion) {
-    TokenUsage usage = completion.usage().orElseGet(() -> countUsage(request, completion));
-    long costNanos = prices.costNanos(usage.uncachedInputTokens(), usage.cachedInputTokens(), 0, usage.outputTokens());
+  private LlmResult<T> toResult(Call<T> call, Completion completion) {
+    TokenUsage usage = completion.usage().orElseGet(() -> countUsage(call, completion));
+    long costNanos =
+        model.prices().costNanos(usage.uncachedInputTokens(), usage.cachedInputTokens(), 0, usage.outputTokens());
     T value = decode(completion, usage, costNanos);
     Duration latency = Duration.ofNanos(ticker.nanoTime() - call.startNanos());
     return new LlmResult<>(
-        value, providerModel, provider.name(), usage.inputTokens(), usage.outputTokens(),
+        value, model.providerModel(), provider.name(), usage.inputTokens(), usage.outputTokens(),
         usage.cachedInputTokens(), costNanos, latency, false);
   }
 
-  private TokenUsage countUsage(ChatRequest request, Completion completion) {
-    int input = tokenCounter.countChatInput(encoding, request.system(), request.prompt());
-    int output = completion.text() == null ? 0 : tokenCounter.count(encoding, completion.text());
-    return new TokenUsage(input, 0, output, false);
+  private TokenUsage countUsage(Call<T> call, Completion completion) {
+    int output = completion.text() == null ? 0 : model.tokenCounter().count(model.encoding(), completion.text());
+    return new TokenUsage(call.inputTokens(model), 0, output, false);
   }
 
   private T decode(Completion completion, TokenUsage usage, long costNanos) {
@@ -88,7 +77,7 @@ public final class ProviderCall<T> implements CallHandler<T> {
       throw new LlmOutputException(
           "the answer of " + description + " is not " + format.expected() + " (" + e.getMessage() + ")"
               + truncation + ": " + excerpt(raw),
-          format.expected(), raw, providerModel, usage.inputTokens(), usage.outputTokens(), costNanos, e);
+          format.expected(), raw, model.providerModel(), usage.inputTokens(), usage.outputTokens(), costNanos, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.llmgen.runtime.config;
 
+import dev.llmgen.units.Durations;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
 import java.net.URI;
@@ -90,7 +91,7 @@ public record LlmSettings(
   }
 
   private static Duration parsePositiveDuration(String value) {
-    Duration duration = DurationParser.parse(value);
+    Duration duration = Durations.parse(value);
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("'" + value + "' must be longer than zero");
     }

@@ -1,5 +1,6 @@
 package dev.llmgen.runtime.metrics;
 
+import dev.llmgen.units.Usd;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -24,9 +25,7 @@ public record CallSummary(
     Duration latencyP50,
     Duration latencyP95) {
 
-  private static final int USD_SCALE = 9;
-
   public BigDecimal costUsd() {
-    return BigDecimal.valueOf(costNanos, USD_SCALE);
+    return Usd.fromNanos(costNanos);
   }
 }

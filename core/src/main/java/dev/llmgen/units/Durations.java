@@ -1,4 +1,4 @@
-package dev.llmgen.runtime.config;
+package dev.llmgen.units;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations written as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, {@code 7d} or ISO-8601 ({@code PT30S}). */
-public final class DurationParser {
+public final class Durations {
 
   private static final Pattern SHORT_FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-  private DurationParser() {}
+  private Durations() {}
 
   /** @throws IllegalArgumentException saying which forms are accepted */
   public static Duration parse(String text) {

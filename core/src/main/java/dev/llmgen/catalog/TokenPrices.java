@@ -1,5 +1,6 @@
 package dev.llmgen.catalog;
 
+import dev.llmgen.units.Usd;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +11,6 @@ public record TokenPrices(
     long inputPerMillion, long cachedInputPerMillion, long cacheWritePerMillion, long outputPerMillion) {
 
   private static final long TOKENS_PER_MILLION = 1_000_000L;
-  private static final BigDecimal NANOS_PER_USD = BigDecimal.valueOf(1_000_000_000L);
 
   /** Nothing charged: models served locally, or unknown to the catalog. */
   public static final TokenPrices FREE = new TokenPrices(0, 0, 0, 0);
@@ -52,7 +52,7 @@ public record TokenPrices(
 
   private static long nanos(String usdPerMillion, String what) {
     try {
-      return new BigDecimal(usdPerMillion.trim()).multiply(NANOS_PER_USD).longValueExact();
+      return Usd.toNanos(new BigDecimal(usdPerMillion.trim()));
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(
           "the " + what + " price '" + usdPerMillion + "' is not a USD amount with at most 9 decimals", e);
