@@ -3,7 +3,10 @@ package dev.llmgen.processor;
 import com.google.auto.common.BasicAnnotationProcessor.Step;
 import com.google.auto.common.MoreElements;
 import com.google.common.collect.ImmutableSetMultimap;
+import dev.llmgen.annotations.Budget;
+import dev.llmgen.annotations.Cached;
 import dev.llmgen.annotations.LlmCall;
+import dev.llmgen.annotations.RateLimited;
 import dev.llmgen.annotations.UserId;
 import dev.llmgen.processor.diagnostics.DiagnosticReport;
 import dev.llmgen.processor.diagnostics.Message;
@@ -13,7 +16,9 @@ import dev.llmgen.processor.validation.UserIdValidator;
 import dev.llmgen.processor.writer.ServiceWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.annotation.Annotation;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
@@ -39,9 +44,13 @@ final class LlmServiceStep implements Step {
     this.writer = writer;
   }
 
+  private static final List<Class<? extends Annotation>> POLICIES = List.of(Cached.class, Budget.class, RateLimited.class);
+
   @Override
   public Set<String> annotations() {
-    return Set.of(LlmCall.class.getCanonicalName(), UserId.class.getCanonicalName());
+    Set<String> names = new LinkedHashSet<>(List.of(LlmCall.class.getCanonicalName(), UserId.class.getCanonicalName()));
+    POLICIES.forEach(policy -> names.add(policy.getCanonicalName()));
+    return names;
   }
 
   @Override
@@ -60,6 +69,14 @@ final class LlmServiceStep implements Step {
     }
     for (Element parameter : elementsByAnnotation.get(UserId.class.getCanonicalName())) {
       userIdValidator.validateEnclosingMethod(parameter, misplaced);
+    }
+    for (Class<? extends Annotation> policy : POLICIES) {
+      for (Element method : elementsByAnnotation.get(policy.getCanonicalName())) {
+        if (!MoreElements.isAnnotationPresent(method, LlmCall.class)) {
+          misplaced.report(Message.POLICY_WITHOUT_CALL, method, MoreElements.getAnnotationMirror(method, policy).get(),
+              policy.getSimpleName(), method.getSimpleName());
+        }
+      }
     }
     misplaced.printTo(messager);
     for (TypeElement service : services) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every compile error and warning of the processor: its message, and the line it is reported on. */
@@ -29,7 +30,10 @@ class ProcessorErrorsTest {
 
   private static final String HEADER = String.join("\n",
       "package test;",
+      "import dev.llmgen.annotations.Budget;",
+      "import dev.llmgen.annotations.Cached;",
       "import dev.llmgen.annotations.LlmCall;",
+      "import dev.llmgen.annotations.RateLimited;",
       "import dev.llmgen.annotations.UserId;",
       "import dev.llmgen.runtime.LlmResult;",
       "import java.util.List;",
@@ -241,6 +245,127 @@ class ProcessorErrorsTest {
                 + "}",
             "[LlmCheckedException] answer declares the checked exception java.io.IOException",
             "throws java.io.IOException"),
+        error("@Cached ttl that is not a duration",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\", temperature = 0)\n"
+                + "  @Cached(ttl = \"soon\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBadDuration] @Cached ttl 'soon' is not a duration: write 500ms, 30s, 10m, 1h, 7d or ISO-8601",
+            "@Cached(ttl = \"soon\")"),
+        error("@Cached ttl of zero",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\", temperature = 0)\n"
+                + "  @Cached(ttl = \"0s\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCacheTtl] @Cached ttl is 0s; it must be longer than zero.",
+            "@Cached(ttl = \"0s\")"),
+        error("@Cached without room",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\", temperature = 0)\n"
+                + "  @Cached(ttl = \"1h\",\n"
+                + "      maxEntries = 0)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCacheMaxEntries] @Cached maxEntries is 0; it must be at least 1.",
+            "maxEntries = 0"),
+        error("@Cached per user without a user",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\", temperature = 0)\n"
+                + "  @Cached(ttl = \"1h\",\n"
+                + "      scope = Cached.Scope.USER)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmPolicyNeedsUserId] @Cached(scope = USER) needs to know the user, but greet has no @UserId parameter",
+            "scope = Cached.Scope.USER"),
+        error("@Budget without a limit",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Budget(alertAt = 0.5)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBudgetNoLimit] @Budget sets no limit; set at least one of perRequestUsd",
+            "@Budget(alertAt = 0.5)"),
+        error("@Budget with a negative limit",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Budget(perAppDailyUsd = 10,\n"
+                + "      perRequestUsd = -0.01)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBudgetLimit] @Budget perRequestUsd is -0.01; a limit must be a dollar amount of 0 or more",
+            "perRequestUsd = -0.01"),
+        error("@Budget alertAt above 1",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Budget(perAppDailyUsd = 10,\n"
+                + "      alertAt = 1.5)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBudgetAlertAt] @Budget alertAt is 1.5; it must be in (0, 1]",
+            "alertAt = 1.5"),
+        error("@Budget alertAt of 0",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Budget(perAppDailyUsd = 10,\n"
+                + "      alertAt = 0)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBudgetAlertAt] @Budget alertAt is 0.0",
+            "alertAt = 0)"),
+        error("@Budget per user without a user",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Budget(\n"
+                + "      perUserDailyUsd = 5)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmPolicyNeedsUserId] @Budget perUserDailyUsd needs to know the user, but greet has no @UserId parameter."
+                + " Add a String parameter marked @UserId, or use a per-app limit.",
+            "perUserDailyUsd = 5"),
+        error("@RateLimited without a limit",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @RateLimited(maxWait = \"1s\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRateLimitNoLimit] @RateLimited sets no limit",
+            "@RateLimited(maxWait = \"1s\")"),
+        error("@RateLimited with a limit of 0",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @RateLimited(requestsPerMinute = 60,\n"
+                + "      tokensPerMinute = 0)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRateLimit] @RateLimited tokensPerMinute is 0; it must be at least 1.",
+            "tokensPerMinute = 0"),
+        error("@RateLimited maxWait that is not a duration",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @RateLimited(requestsPerMinute = 60,\n"
+                + "      maxWait = \"a while\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBadDuration] @RateLimited maxWait 'a while' is not a duration",
+            "maxWait = \"a while\""),
+        error("@RateLimited per user without a user",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @RateLimited(requestsPerMinute = 60,\n"
+                + "      perUser = true)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmPolicyNeedsUserId] @RateLimited(perUser = true) needs to know the user",
+            "perUser = true"),
+        error("a cost control without @LlmCall",
+            "interface Bot {\n"
+                + "  @Cached(ttl = \"1h\")\n"
+                + "  default String greet(String name) { return name; }\n"
+                + "}",
+            "[LlmPolicyWithoutCall] @Cached on greet has no effect, because the method has no @LlmCall.",
+            "@Cached(ttl = \"1h\")"),
         error("generic interface",
             "interface Bot<T> {\n"
                 + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Answer {question}\")\n"
@@ -292,6 +417,28 @@ class ProcessorErrorsTest {
         .inFile(source)
         .onLineContaining("model = \"gpt-4o-mni\"");
     assertThat(compilation).generatedSourceFile("test.BotImpl");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "temperature = 0.7|samples at temperature 0.7",
+      "system = \"Be brief.\"|samples at the provider's default temperature"})
+  void cachingSampledAnswersIsAWarning(String setting, String why) {
+    JavaFileObject source = source("test.Bot",
+        "interface Bot {\n"
+            + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Answer {question}\", " + setting + ")\n"
+            + "  @Cached(ttl = \"1h\")\n"
+            + "  String answer(String question);\n"
+            + "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[LlmCacheSampled] @Cached stores the first answer and serves it to every identical"
+            + " call, but this method " + why)
+        .inFile(source)
+        .onLineContaining("@Cached");
   }
 
   @Test

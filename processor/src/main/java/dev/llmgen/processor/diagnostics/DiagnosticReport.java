@@ -32,6 +32,11 @@ public final class DiagnosticReport {
     entries.add(new Entry(message, message.format(arguments), element, annotation, value));
   }
 
+  /** Adds everything {@code other} collected, in order. */
+  public void addAll(DiagnosticReport other) {
+    entries.addAll(other.entries);
+  }
+
   public boolean hasErrors() {
     return entries.stream().anyMatch(entry -> entry.message.kind() == Kind.ERROR);
   }

@@ -62,6 +62,32 @@ public enum Message {
       "%s cannot be returned by an @LlmCall method%s. Return String, an enum, boolean, int, long, "
           + "double (or their boxes), a record or Jackson-compatible class, LlmResult<T> of one of "
           + "these, or CompletableFuture<T> of any of them."),
+  POLICY_WITHOUT_CALL(Kind.ERROR, "LlmPolicyWithoutCall",
+      "@%s on %s has no effect, because the method has no @LlmCall."),
+  POLICY_NEEDS_USER_ID(Kind.ERROR, "LlmPolicyNeedsUserId",
+      "%s needs to know the user, but %s has no @UserId parameter. Add a String parameter marked "
+          + "@UserId, or %s."),
+  BAD_DURATION(Kind.ERROR, "LlmBadDuration",
+      "@%s %s %s"),
+  CACHE_TTL(Kind.ERROR, "LlmCacheTtl",
+      "@Cached ttl is %s; it must be longer than zero."),
+  CACHE_MAX_ENTRIES(Kind.ERROR, "LlmCacheMaxEntries",
+      "@Cached maxEntries is %d; it must be at least 1."),
+  CACHE_SAMPLED(Kind.WARNING, "LlmCacheSampled",
+      "@Cached stores the first answer and serves it to every identical call, but this method %s, so "
+          + "its answers vary from call to call. Set temperature = 0 for repeatable answers, or accept "
+          + "that callers share one sample."),
+  BUDGET_NO_LIMIT(Kind.ERROR, "LlmBudgetNoLimit",
+      "@Budget sets no limit; set at least one of perRequestUsd, perUserDailyUsd, perUserMonthlyUsd, "
+          + "perAppDailyUsd, perAppMonthlyUsd."),
+  BUDGET_LIMIT(Kind.ERROR, "LlmBudgetLimit",
+      "@Budget %s is %s; a limit must be a dollar amount of 0 or more with at most 9 decimals."),
+  BUDGET_ALERT_AT(Kind.ERROR, "LlmBudgetAlertAt",
+      "@Budget alertAt is %s; it must be in (0, 1], the share of a limit whose crossing alerts."),
+  RATE_NO_LIMIT(Kind.ERROR, "LlmRateLimitNoLimit",
+      "@RateLimited sets no limit; set requestsPerMinute, tokensPerMinute or both."),
+  RATE_LIMIT(Kind.ERROR, "LlmRateLimit",
+      "@RateLimited %s is %d; it must be at least 1. Leave it out for no limit of this kind."),
   CATALOG_OPTION(Kind.ERROR, "LlmModelCatalogOption",
       "cannot read the model catalog named by -Allmgen.modelCatalog: %s"),
   INTERNAL_ERROR(Kind.ERROR, "LlmInternalError",

@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  * @param prompt the user-message template, every placeholder naming a parameter
  * @param userId the {@code @UserId} parameter, if any
  * @param returnShape what it returns and how the answer is read
+ * @param policies its cache, budget and rate limit
  */
 public record MethodModel(
     String name,
@@ -25,7 +26,8 @@ public record MethodModel(
     OptionalDouble temperature,
     List<TemplateSegment> prompt,
     Optional<ParameterModel> userId,
-    ReturnShape returnShape) {
+    ReturnShape returnShape,
+    Policies policies) {
 
   public MethodModel {
     parameters = List.copyOf(parameters);

@@ -1,6 +1,8 @@
 package dev.llmgen.processor.validation;
 
-import com.google.auto.common.AnnotationMirrors;
+import static dev.llmgen.processor.validation.AnnotationValues.string;
+import static dev.llmgen.processor.validation.AnnotationValues.value;
+
 import com.google.auto.common.MoreElements;
 import com.palantir.javapoet.TypeName;
 import dev.llmgen.annotations.LlmCall;
@@ -12,6 +14,7 @@ import dev.llmgen.processor.diagnostics.Message;
 import dev.llmgen.processor.model.MethodModel;
 import dev.llmgen.processor.model.ParameterModel;
 import dev.llmgen.processor.model.ParameterModel.Rendering;
+import dev.llmgen.processor.model.Policies;
 import dev.llmgen.processor.model.ReturnShape;
 import dev.llmgen.processor.template.TemplateParser;
 import dev.llmgen.processor.template.TemplateSegment;
@@ -52,6 +55,9 @@ final class LlmCallValidator {
   private final ModelCatalog catalog;
   private final ReturnTypeResolver returnTypes;
   private final UserIdValidator userIds = new UserIdValidator();
+  private final CachedValidator cachedValidator = new CachedValidator();
+  private final BudgetValidator budgetValidator = new BudgetValidator();
+  private final RateLimitedValidator rateLimitedValidator = new RateLimitedValidator();
   private final TypeMirror runtimeException;
   private final TypeMirror error;
 
@@ -72,7 +78,7 @@ final class LlmCallValidator {
     boolean valid = true;
     ExecutableType signature = (ExecutableType) types.asMemberOf((DeclaredType) service.asType(), method);
 
-    String model = stringValue(annotation, "model");
+    String model = string(annotation, "model");
     int maxTokens = (Integer) value(annotation, "maxTokens").getValue();
     double temperature = (Double) value(annotation, "temperature").getValue();
     if (model.isBlank()) {
@@ -101,7 +107,15 @@ final class LlmCallValidator {
     Optional<List<TemplateSegment>> prompt = prompt(method, annotation, report);
 
     Optional<ReturnShape> returnShape = returnShape(method, signature.getReturnType(), report);
-    if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty()) {
+    OptionalDouble temperatureSetting = Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature);
+    DiagnosticReport policyReport = new DiagnosticReport();
+    boolean hasUserId = hasUserIdAnnotation(method);
+    Policies policies = new Policies(
+        cachedValidator.validate(method, hasUserId, temperatureSetting, policyReport),
+        budgetValidator.validate(method, hasUserId, policyReport),
+        rateLimitedValidator.validate(method, hasUserId, policyReport));
+    report.addAll(policyReport);
+    if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty() || policyReport.hasErrors()) {
       return Optional.empty();
     }
     Optional<ParameterModel> userIdModel = userId.map(element ->
@@ -113,10 +127,11 @@ final class LlmCallValidator {
         model,
         maxTokens,
         system.get(),
-        Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature),
+        temperatureSetting,
         prompt.get(),
         userIdModel,
-        returnShape.get()));
+        returnShape.get(),
+        policies));
   }
 
   private boolean checkSignature(ExecutableElement method, ExecutableType signature, DiagnosticReport report) {
@@ -140,7 +155,7 @@ final class LlmCallValidator {
     AnnotationValue value = value(annotation, "system");
     try {
       StringBuilder text = new StringBuilder();
-      for (TemplateSegment segment : TemplateParser.parse(stringValue(annotation, "system"), "system prompt")) {
+      for (TemplateSegment segment : TemplateParser.parse(string(annotation, "system"), "system prompt")) {
         if (segment instanceof TemplateSegment.Placeholder placeholder) {
           report.report(Message.SYSTEM_PLACEHOLDER, method, annotation, value, placeholder.name(), placeholder.name());
           return Optional.empty();
@@ -158,7 +173,7 @@ final class LlmCallValidator {
   private Optional<List<TemplateSegment>> prompt(
       ExecutableElement method, AnnotationMirror annotation, DiagnosticReport report) {
     AnnotationValue value = value(annotation, "prompt");
-    String template = stringValue(annotation, "prompt");
+    String template = string(annotation, "prompt");
     if (template.isBlank()) {
       report.report(Message.EMPTY_PROMPT, method, annotation, value);
       return Optional.empty();
@@ -240,13 +255,5 @@ final class LlmCallValidator {
 
   private static boolean isUserId(VariableElement parameter) {
     return MoreElements.isAnnotationPresent(parameter, UserId.class);
-  }
-
-  private static AnnotationValue value(AnnotationMirror annotation, String name) {
-    return AnnotationMirrors.getAnnotationValue(annotation, name);
-  }
-
-  private static String stringValue(AnnotationMirror annotation, String name) {
-    return (String) value(annotation, name).getValue();
   }
 }

@@ -33,6 +33,7 @@ final class ImplementationWriter {
   private static final String RUNTIME_PARAMETER = "runtime";
 
   private final PromptRenderer promptRenderer = new PromptRenderer();
+  private final PolicyWriter policyWriter = new PolicyWriter();
 
   TypeSpec.Builder write(ServiceModel service) {
     TypeSpec.Builder type = TypeSpec.classBuilder(service.implementationName())
@@ -71,6 +72,9 @@ final class ImplementationWriter {
     if (method.temperature().isPresent()) {
       spec.add("\n.temperature($L)", Double.toString(method.temperature().getAsDouble()));
     }
+    method.policies().cache().ifPresent(cache -> spec.add("\n.cache($L)", policyWriter.cache(cache)));
+    method.policies().budget().ifPresent(budget -> spec.add("\n.budget($L)", policyWriter.budget(budget)));
+    method.policies().rateLimit().ifPresent(limit -> spec.add("\n.rateLimit($L)", policyWriter.rateLimit(limit)));
     return spec.add("\n.build()").unindent().unindent().build();
   }
 
