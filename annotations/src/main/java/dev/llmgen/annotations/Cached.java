@@ -20,7 +20,7 @@ public @interface Cached {
   /** How long an answer is kept after it was written: {@code 30s}, {@code 10m}, {@code 1h}, {@code 7d} or ISO-8601. */
   String ttl();
 
-  /** The most answers kept for this method; the least recently used go first. */
+  /** The most answers kept for this method; when it is full, those least likely to be asked again go. */
   long maxEntries() default 10_000;
 
   /** Who may be served an answer. */

@@ -128,7 +128,7 @@ public final class CallSpec<T> {
       if (!(temperature >= 0 && temperature <= 2)) {
         throw new IllegalArgumentException(feature + ": temperature must be in [0, 2], not " + temperature);
       }
-      this.temperature = OptionalDouble.of(temperature);
+      this.temperature = OptionalDouble.of(temperature + 0.0); // -0.0 is 0.0, one cache key
       return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.llmgen.sample;
 
+import dev.llmgen.annotations.Budget;
+import dev.llmgen.annotations.Cached;
 import dev.llmgen.annotations.LlmCall;
+import dev.llmgen.annotations.RateLimited;
 import dev.llmgen.annotations.UserId;
 import dev.llmgen.runtime.LlmResult;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +11,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The help desk's three model calls. llmgen checks this interface at compile time and generates
  * {@code SupportDeskImpl} and {@code SupportDeskModule}.
+ *
+ * <p>Classification and extraction run at temperature 0 on the cheap model, so a message seen before
+ * (customers write again when no answer comes) is answered from the cache. Extraction stays within the
+ * provider's first-tier limits for gpt-4o-mini. Replies use the strong model, so they are budgeted per
+ * customer and per day, and one customer cannot flood them.
  */
 public interface SupportDesk {
 
@@ -15,16 +23,21 @@ public interface SupportDesk {
 
   @LlmCall(model = "gpt-4o-mini", maxTokens = 5, temperature = 0, system = SYSTEM,
       prompt = "Which team should handle this ticket?\nSubject: {subject}\nMessage: {body}")
+  @Cached(ttl = "1h")
   Category classify(String subject, String body, @UserId String customerId);
 
   @LlmCall(model = "gpt-4o-mini", maxTokens = 200, temperature = 0, system = SYSTEM,
       prompt = "Extract the facts of this ticket.\nSubject: {subject}\nMessage: {body}")
+  @Cached(ttl = "1h")
+  @RateLimited(requestsPerMinute = 500, tokensPerMinute = 200_000)
   TicketFacts extract(String subject, String body, @UserId String customerId);
 
   @LlmCall(model = "gpt-4o", maxTokens = 250, temperature = 0.4, system = SYSTEM
       + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.",
       prompt = "Draft a reply to {customerName} about this {category} ticket.\n"
           + "Facts: {facts}\nSubject: {subject}\nMessage: {body}")
+  @Budget(perUserDailyUsd = 0.01, perAppDailyUsd = 2.00)
+  @RateLimited(requestsPerMinute = 4, perUser = true, maxWait = "1s")
   CompletableFuture<LlmResult<String>> draftReply(
       String customerName, Category category, TicketFacts facts, String subject, String body,
       @UserId String customerId);

@@ -6,7 +6,10 @@ import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +29,9 @@ public record LlmSettings(
     Duration timeout,
     ModelMap modelMap,
     Optional<Path> catalogFile,
-    SimulatedSettings simulated) {
+    SimulatedSettings simulated,
+    ZoneId budgetZone,
+    Path budgetLedger) {
 
   public static final String PROVIDER = "LLMGEN_PROVIDER";
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
@@ -37,6 +42,12 @@ public record LlmSettings(
   public static final String SIMULATED_LATENCY_SCALE = "LLMGEN_SIMULATED_LATENCY_SCALE";
   public static final String SIMULATED_FAULTS = "LLMGEN_SIMULATED_FAULTS";
   public static final String SIMULATED_SEED = "LLMGEN_SIMULATED_SEED";
+  public static final String BUDGET_ZONE = "LLMGEN_BUDGET_ZONE";
+  public static final String BUDGET_LEDGER = "LLMGEN_BUDGET_LEDGER";
+
+  /** Where spending is journalled unless {@value #BUDGET_LEDGER} says otherwise. */
+  public static final Path DEFAULT_BUDGET_LEDGER =
+      Path.of(System.getProperty("user.home"), ".llmgen", "budget-ledger.journal");
 
   public static final URI OPENAI_DEFAULT_BASE_URI = URI.create("https://api.openai.com/v1");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +69,8 @@ public record LlmSettings(
     Duration timeout = reader.read(TIMEOUT, LlmSettings::parsePositiveDuration).orElse(DEFAULT_TIMEOUT);
     ModelMap modelMap = reader.read(MODEL_MAP, ModelMap::parse).orElse(ModelMap.identity());
     Optional<Path> catalogFile = reader.read(MODEL_CATALOG, LlmSettings::parseReadableFile);
+    ZoneId budgetZone = reader.read(BUDGET_ZONE, LlmSettings::parseZone).orElse(ZoneOffset.UTC);
+    Path budgetLedger = reader.read(BUDGET_LEDGER, Path::of).orElse(DEFAULT_BUDGET_LEDGER);
     double latencyScale = reader.read(SIMULATED_LATENCY_SCALE, LlmSettings::parseLatencyScale)
         .orElse(SimulatedSettings.DEFAULT.latencyScale());
     var faultRates = reader.read(SIMULATED_FAULTS, SimulatedSettings::parseFaultRates)
@@ -70,7 +83,8 @@ public record LlmSettings(
       throw new LlmConfigurationException(
           reader.problems.stream().map(problem -> apiKey.map(key -> key.redact(problem)).orElse(problem)).toList());
     }
-    return new LlmSettings(provider, openAiBaseUri, apiKey, timeout, modelMap, catalogFile, simulated);
+    return new LlmSettings(
+        provider, openAiBaseUri, apiKey, timeout, modelMap, catalogFile, simulated, budgetZone, budgetLedger);
   }
 
   private static ProviderKind parseProvider(String value) {
@@ -117,6 +131,14 @@ public record LlmSettings(
       throw new IllegalArgumentException("'" + value + "' is not a scale: write 0 (no delay), 1 (realistic) or another finite number");
     }
     return scale;
+  }
+
+  private static ZoneId parseZone(String value) {
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("'" + value + "' is not a time zone: write UTC, Europe/Paris or +02:00");
+    }
   }
 
   private static long parseSeed(String value) {

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,23 @@ class LlmSettingsTest {
     assertEquals("gpt-4o-mini", settings.modelMap().target("gpt-4o-mini"));
     assertEquals(Optional.empty(), settings.catalogFile());
     assertEquals(SimulatedSettings.DEFAULT, settings.simulated());
+    assertEquals(ZoneOffset.UTC, settings.budgetZone());
+    assertEquals(Path.of(System.getProperty("user.home"), ".llmgen", "budget-ledger.journal"), settings.budgetLedger());
+  }
+
+  @Test
+  void budgetWindowsFollowTheConfiguredZoneAndLedger() {
+    LlmSettings settings = settings(
+        LlmSettings.BUDGET_ZONE, "Europe/Paris", LlmSettings.BUDGET_LEDGER, "/var/lib/app/budget.journal");
+
+    assertEquals(ZoneId.of("Europe/Paris"), settings.budgetZone());
+    assertEquals(Path.of("/var/lib/app/budget.journal"), settings.budgetLedger());
+  }
+
+  @Test
+  void anUnknownZoneIsAProblem() {
+    assertTrue(problems(LlmSettings.BUDGET_ZONE, "Mars/Olympus").getMessage()
+        .contains("LLMGEN_BUDGET_ZONE: 'Mars/Olympus' is not a time zone: write UTC, Europe/Paris or +02:00"));
   }
 
   @Test
