@@ -2,9 +2,9 @@ package dev.llmgen.runtime;
 
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
+import dev.llmgen.runtime.chain.Failures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -65,10 +65,7 @@ public final class LlmMethod<T> {
   }
 
   private static RuntimeException rethrowable(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = Failures.unwrap(failure);
     if (cause instanceof RuntimeException runtimeException) {
       return runtimeException;
     }

@@ -5,10 +5,10 @@ import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.Failures;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** The outermost stage: records every call's outcome in {@link CallStatistics}. */
 @Singleton
@@ -29,14 +29,9 @@ public final class StatisticsStage implements CallStage {
       if (failure == null) {
         statistics.recordAnswer(call, result);
       } else {
-        statistics.recordFailure(call, unwrap(failure), ticker.nanoTime() - call.startNanos());
+        statistics.recordFailure(call, Failures.unwrap(failure), ticker.nanoTime() - call.startNanos());
       }
     });
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
-  }
 }

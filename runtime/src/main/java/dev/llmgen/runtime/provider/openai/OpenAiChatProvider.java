@@ -1,5 +1,6 @@
 package dev.llmgen.runtime.provider.openai;
 
+import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.ApiKey;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
@@ -101,7 +102,7 @@ public final class OpenAiChatProvider implements LlmProvider {
       CompletableFuture<Completion> answer, ChatRequest request, HttpResponse<String> response, Throwable failure) {
     try {
       if (failure != null) {
-        answer.completeExceptionally(decoder.transportFailure(unwrap(failure), request.model()));
+        answer.completeExceptionally(decoder.transportFailure(Failures.unwrap(failure), request.model()));
       } else {
         answer.complete(decoder.decode(response, request.model()));
       }
@@ -110,13 +111,6 @@ public final class OpenAiChatProvider implements LlmProvider {
     }
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
 
   private static String stripTrailingSlash(String uri) {
     return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
