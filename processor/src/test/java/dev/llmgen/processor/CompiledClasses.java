@@ -4,6 +4,8 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import javax.tools.JavaFileObject;
 
 /** Loads the classes of a successful compile-testing compilation, so generated code can be run. */
@@ -30,6 +32,20 @@ final class CompiledClasses extends ClassLoader {
       }
     }
     throw new ClassNotFoundException(name);
+  }
+
+  /** Calls {@code target}'s public method {@code name}, rethrowing what the method threw. */
+  static Object invoke(Object target, String name, Object... arguments) throws Exception {
+    for (Method method : target.getClass().getMethods()) {
+      if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
+        try {
+          return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+    }
+    throw new AssertionError(target.getClass() + " has no method " + name);
   }
 
   <T> Class<T> load(String name) {

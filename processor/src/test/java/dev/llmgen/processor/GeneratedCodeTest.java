@@ -28,8 +28,6 @@ import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -310,16 +308,7 @@ class GeneratedCodeTest {
   }
 
   private Object call(String name, Object... arguments) throws Exception {
-    for (Method method : bot.getClass().getMethods()) {
-      if (method.getName().equals(name) && method.getParameterCount() == arguments.length) {
-        try {
-          return method.invoke(bot, arguments);
-        } catch (InvocationTargetException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-      }
-    }
-    throw new AssertionError("no method " + name);
+    return CompiledClasses.invoke(bot, name, arguments);
   }
 
   private static Object component(Object record, String name) throws ReflectiveOperationException {

@@ -3,17 +3,22 @@ package dev.llmgen.runtime;
 import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.catalog.ModelEntry;
 import dev.llmgen.catalog.TokenPrices;
+import dev.llmgen.runtime.budget.BudgetStages;
+import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.ModelBinding;
 import dev.llmgen.runtime.chain.ProviderCall;
+import dev.llmgen.runtime.chain.StageFactory;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.metrics.StatisticsStage;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.ratelimit.RateLimitStages;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,17 +37,22 @@ public final class LlmRuntime {
   private final TokenCounter tokenCounter;
   private final Ticker ticker;
   private final StatisticsStage statisticsStage;
+  private final List<StageFactory> policyStages;
 
   @Inject
   public LlmRuntime(
       LlmProvider provider, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
-      StatisticsStage statisticsStage) {
+      StatisticsStage statisticsStage, CacheStages cacheStages, BudgetStages budgetStages,
+      RateLimitStages rateLimitStages) {
     this.provider = provider;
     this.catalog = catalog;
     this.modelMap = modelMap;
     this.tokenCounter = tokenCounter;
     this.ticker = ticker;
     this.statisticsStage = statisticsStage;
+    // The order is the point: a cache hit spends no budget and takes no rate-limit permit, and a call
+    // waits for a permit only once its worst case is reserved, so waiting cannot lead to overspending.
+    this.policyStages = List.of(cacheStages, budgetStages, rateLimitStages);
   }
 
   /** The provider calls go to, e.g. for reports that must say when answers are simulated. */
@@ -63,16 +73,21 @@ public final class LlmRuntime {
         tokenCounter.encoding(entry.map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER)),
         tokenCounter);
     CallHandler<T> chain = new ProviderCall<>(spec, provider, model, ticker);
-    List<CallStage> stages = stagesFor(spec);
+    List<CallStage> stages = stagesFor(spec, model);
     for (int i = stages.size() - 1; i >= 0; i--) {
       chain = link(stages.get(i), chain);
     }
     return new LlmMethod<>(spec, chain, ticker);
   }
 
-  /** The stages in front of the provider, outermost first. */
-  private List<CallStage> stagesFor(CallSpec<?> spec) {
-    return List.of(statisticsStage);
+  /** The stages in front of the provider, outermost first: statistics, then the method's policies. */
+  private List<CallStage> stagesFor(CallSpec<?> spec, ModelBinding model) {
+    List<CallStage> stages = new ArrayList<>();
+    stages.add(statisticsStage);
+    for (StageFactory factory : policyStages) {
+      factory.stageFor(spec, model).ifPresent(stages::add);
+    }
+    return stages;
   }
 
   private static <T> CallHandler<T> link(CallStage stage, CallHandler<T> next) {

@@ -2,10 +2,15 @@ package dev.llmgen.runtime;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.runtime.budget.BudgetLedger;
+import dev.llmgen.runtime.budget.BudgetListener;
+import dev.llmgen.runtime.budget.FileBudgetLedger;
 import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.config.ModelMap;
+import dev.llmgen.runtime.config.ProviderKind;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.openai.OpenAiChatProvider;
@@ -13,9 +18,11 @@ import dev.llmgen.runtime.provider.simulated.SimulatedProvider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -49,6 +56,40 @@ public final class LlmRuntimeModule extends AbstractModule {
     bind(ModelCatalog.class).toInstance(catalog);
     bind(ModelMap.class).toInstance(settings.modelMap());
     bind(Ticker.class).toInstance(Ticker.system());
+    bind(Clock.class).toInstance(Clock.system(settings.budgetZone()));
+    // Applications add theirs: Multibinder.newSetBinder(binder(), BudgetListener.class).addBinding()...
+    Multibinder.newSetBinder(binder(), BudgetListener.class);
+  }
+
+  @Provides
+  @Singleton
+  Scheduler scheduler() {
+    return Scheduler.system();
+  }
+
+  /**
+   * The journal of spending, opened when the first budgeted method is bound. Simulated calls spend
+   * simulated money, so unless a ledger is named they journal to a temporary file, never to the ledger
+   * of real spending.
+   */
+  @Provides
+  @Singleton
+  BudgetLedger budgetLedger(Clock clock) {
+    boolean simulatedDefault = settings.provider() == ProviderKind.SIMULATED
+        && settings.budgetLedger().equals(LlmSettings.DEFAULT_BUDGET_LEDGER);
+    try {
+      Path file = simulatedDefault ? temporaryLedger() : settings.budgetLedger();
+      return FileBudgetLedger.open(file, clock, false);
+    } catch (IOException | UncheckedIOException e) {
+      throw new LlmConfigurationException(List.of(LlmSettings.BUDGET_LEDGER + ": cannot open the budget ledger "
+          + settings.budgetLedger() + ": " + e.getMessage()));
+    }
+  }
+
+  private static Path temporaryLedger() throws IOException {
+    Path file = Files.createTempFile("llmgen-simulated-budget", ".journal");
+    file.toFile().deleteOnExit();
+    return file;
   }
 
   @Provides

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmgen.annotations.Cached;
 import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.runtime.budget.BudgetLedger;
+import dev.llmgen.runtime.budget.BudgetPolicy;
+import dev.llmgen.runtime.budget.BudgetStages;
+import dev.llmgen.runtime.budget.MemoryBudgetLedger;
+import dev.llmgen.runtime.cache.CachePolicy;
+import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.metrics.CallStatistics;
@@ -15,10 +22,17 @@ import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.TokenUsage;
+import dev.llmgen.runtime.ratelimit.RateLimitPolicy;
+import dev.llmgen.runtime.ratelimit.RateLimitStages;
+import dev.llmgen.runtime.ratelimit.RateLimitedException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,6 +48,7 @@ class LlmRuntimeTest {
   private final CallStatistics statistics = new CallStatistics();
   private final TokenCounter tokenCounter = new TokenCounter();
   private final List<ChatRequest> requests = new ArrayList<>();
+  private final MemoryBudgetLedger ledger = new MemoryBudgetLedger();
 
   private LlmRuntime runtime(ModelMap modelMap, Function<ChatRequest, CompletableFuture<Completion>> answers) {
     LlmProvider provider = new LlmProvider() {
@@ -49,7 +64,9 @@ class LlmRuntimeTest {
       }
     };
     return new LlmRuntime(provider, ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
-        new StatisticsStage(statistics, ticker));
+        new StatisticsStage(statistics, ticker), new CacheStages(ticker),
+        new BudgetStages(() -> ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), Set.of()),
+        new RateLimitStages(ticker, new FakeScheduler(ticker)));
   }
 
   private static CompletableFuture<Completion> answer(String text, Optional<TokenUsage> usage, String finish) {
@@ -131,6 +148,29 @@ class LlmRuntimeTest {
     assertTrue(error.costNanos() > 0);
     assertEquals(1, statistics.overall().failures());
     assertEquals(error.costNanos(), statistics.overall().costNanos());
+  }
+
+  @Test
+  void aCacheHitSpendsNoBudgetAndTakesNoRateLimitPermit() {
+    LlmMethod<String> method = runtime(ModelMap.identity(),
+        request -> answer("Hi", Optional.of(new TokenUsage(10, 0, 2, true)), "stop"))
+        .bind(CallSpec.builder("Bot.greet", "gpt-4o-mini", 50, OutputFormat.text())
+            .cache(new CachePolicy(Duration.ofHours(1), 100, Cached.Scope.GLOBAL))
+            .budget(BudgetPolicy.pool("default").perAppDailyNanos(1_000_000_000L).build())
+            .rateLimit(new RateLimitPolicy(1, RateLimitPolicy.NO_LIMIT, false, Duration.ZERO))
+            .build());
+
+    LlmResult<String> first = method.callForResult("Hello", "ada");
+    LlmResult<String> again = method.callForResult("Hello", "ada");
+
+    assertEquals(1, requests.size());
+    assertTrue(again.fromCache());
+    assertEquals(0, again.costNanos());
+    long spent = ledger.windows().values().stream().mapToLong(BudgetLedger.Totals::spentNanos).max().orElseThrow();
+    assertEquals(first.costNanos(), spent);
+    // The one permit a minute went to the first call; the hit did not need one, but a new prompt does.
+    assertThrows(RateLimitedException.class, () -> method.call("Something else", "ada"));
+    assertEquals(1, statistics.overall().cacheHits());
   }
 
   @Test

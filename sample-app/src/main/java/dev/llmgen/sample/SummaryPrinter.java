@@ -1,14 +1,21 @@
 package dev.llmgen.sample;
 
+import dev.llmgen.runtime.budget.BudgetUse;
+import dev.llmgen.runtime.cache.CacheStatistics;
 import dev.llmgen.runtime.metrics.CallStatistics;
 import dev.llmgen.runtime.metrics.CallSummary;
+import dev.llmgen.runtime.ratelimit.RateLimitStatistics;
+import dev.llmgen.units.Usd;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Prints what triage did, and what it cost, as plain text tables. */
 final class SummaryPrinter {
@@ -24,7 +31,8 @@ final class SummaryPrinter {
     this.out = out;
   }
 
-  void print(String provider, List<TriageOutcome> outcomes, CallStatistics statistics) {
+  void print(String provider, List<TriageOutcome> outcomes, CostControls controls) {
+    CallStatistics statistics = controls.calls();
     out.printf("llmgen sample: customer-support triage of %d tickets%n", outcomes.size());
     out.println(providerLine(provider));
     out.println();
@@ -34,6 +42,44 @@ final class SummaryPrinter {
     printTable("By model", statistics.byModel());
     printTable("Top customers by cost", topByCost(statistics.byUser()));
     printRow("All calls", statistics.overall());
+    out.println();
+    printCache(controls.caches().statistics());
+    printBudgets(controls.budgets().usage());
+    printRateLimits(controls.rateLimits().statistics());
+  }
+
+  private void printCache(Map<String, CacheStatistics> caches) {
+    out.println("Response cache");
+    out.printf("%-24s %6s %6s %8s %12s%n", "", "hits", "misses", "hit rate", "saved USD");
+    caches.forEach((feature, cache) -> {
+      long lookups = cache.hits() + cache.misses();
+      out.printf("%-24s %6d %6d %7.1f%% %12s%n", shorten(feature, 24), cache.hits(), cache.misses(),
+          lookups == 0 ? 0.0 : 100.0 * cache.hits() / lookups, usd(Usd.fromNanos(cache.savedCostNanos())));
+    });
+    out.println();
+  }
+
+  private void printBudgets(List<BudgetUse> usage) {
+    out.println("Budgets: most spent against a per-user daily limit");
+    out.printf("%-28s %-12s %12s %12s%n", "customer", "day", "spent USD", "limit USD");
+    usage.stream()
+        .filter(use -> use.window().perUser() && use.hasLimit() && use.limitName().equals("perUserDailyUsd"))
+        .sorted(Comparator.comparingLong(BudgetUse::spentNanos).reversed())
+        .limit(TOP_CUSTOMERS)
+        .forEach(use -> out.printf("%-28s %-12s %12s %12s%n", use.window().user(), use.window().period(),
+            usd(use.spentUsd()), usd(use.limitUsd())));
+    usage.stream()
+        .filter(use -> !use.window().perUser() && use.hasLimit())
+        .forEach(use -> out.printf("%-28s %-12s %12s %12s%n", "whole app (" + use.limitName() + ")",
+            use.window().period(), usd(use.spentUsd()), usd(use.limitUsd())));
+    out.println();
+  }
+
+  private void printRateLimits(Map<String, RateLimitStatistics> limits) {
+    out.println("Rate limits");
+    out.printf("%-24s %8s %6s %12s %8s%n", "", "admitted", "waited", "wait ms", "refused");
+    limits.forEach((feature, limit) -> out.printf("%-24s %8d %6d %12d %8d%n", shorten(feature, 24),
+        limit.admitted(), limit.waited(), limit.totalWait().toMillis(), limit.rejected()));
   }
 
   private static String providerLine(String provider) {
@@ -52,7 +98,7 @@ final class SummaryPrinter {
             facts.urgency(), facts.refundRequested() ? "yes" : "no",
             shorten(outcome.reply().orElseThrow().value(), 70));
       } else {
-        out.printf("%-7s FAILED: %s%n", outcome.ticket().id(), outcome.failure().orElseThrow());
+        out.printf("%-7s not answered: %s%n", outcome.ticket().id(), outcome.failure().orElseThrow());
       }
     }
     out.println();
@@ -60,12 +106,12 @@ final class SummaryPrinter {
 
   private void printTriage(List<TriageOutcome> outcomes) {
     Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
+    Map<String, Integer> failures = new TreeMap<>();
     int urgent = 0;
     int refunds = 0;
-    int failed = 0;
     for (TriageOutcome outcome : outcomes) {
       if (!outcome.succeeded()) {
-        failed++;
+        failures.merge(outcome.failureType().orElseThrow(), 1, Integer::sum);
         continue;
       }
       byCategory.merge(outcome.category().orElseThrow(), 1, Integer::sum);
@@ -74,7 +120,9 @@ final class SummaryPrinter {
       refunds += facts.refundRequested() ? 1 : 0;
     }
     out.println("Tickets by team: " + byCategory);
-    out.printf("Urgent: %d, refund requests: %d, failed: %d%n%n", urgent, refunds, failed);
+    int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+    out.printf("Urgent: %d, refund requests: %d, not answered: %d %s%n%n", urgent, refunds, failed,
+        failures.isEmpty() ? "" : failures.toString());
   }
 
   private void printTable(String title, Map<String, CallSummary> rows) {
@@ -91,7 +139,7 @@ final class SummaryPrinter {
   }
 
   private static Map<String, CallSummary> topByCost(Map<String, CallSummary> byUser) {
-    Map<String, CallSummary> top = new java.util.LinkedHashMap<>();
+    Map<String, CallSummary> top = new LinkedHashMap<>();
     byUser.entrySet().stream()
         .sorted(Comparator.comparingLong((Map.Entry<String, CallSummary> entry) -> entry.getValue().costNanos())
             .reversed())
@@ -101,7 +149,7 @@ final class SummaryPrinter {
   }
 
   private static String usd(BigDecimal amount) {
-    return amount.setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+    return amount.setScale(6, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static String millis(Duration latency) {

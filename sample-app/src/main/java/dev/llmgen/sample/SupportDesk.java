@@ -36,7 +36,7 @@ public interface SupportDesk {
       + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.",
       prompt = "Draft a reply to {customerName} about this {category} ticket.\n"
           + "Facts: {facts}\nSubject: {subject}\nMessage: {body}")
-  @Budget(perUserDailyUsd = 0.01, perAppDailyUsd = 2.00)
+  @Budget(perUserDailyUsd = 0.015, perAppDailyUsd = 2.00)
   @RateLimited(requestsPerMinute = 4, perUser = true, maxWait = "1s")
   CompletableFuture<LlmResult<String>> draftReply(
       String customerName, Category category, TicketFacts facts, String subject, String body,

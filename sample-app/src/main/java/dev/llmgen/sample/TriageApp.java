@@ -6,7 +6,6 @@ import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.LlmRuntime;
 import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.config.ConfigSource;
-import dev.llmgen.runtime.metrics.CallStatistics;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -53,7 +52,7 @@ public final class TriageApp {
   static List<TriageOutcome> triage(Injector injector, List<Ticket> tickets, int concurrency, PrintStream out) {
     List<TriageOutcome> outcomes = injector.getInstance(Triage.class).run(tickets, concurrency);
     String provider = injector.getInstance(LlmRuntime.class).provider().name();
-    new SummaryPrinter(out).print(provider, outcomes, injector.getInstance(CallStatistics.class));
+    new SummaryPrinter(out).print(provider, outcomes, injector.getInstance(CostControls.class));
     return outcomes;
   }
 }

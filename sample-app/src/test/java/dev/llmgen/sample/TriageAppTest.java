@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.llmgen.runtime.LlmRuntimeModule;
+import dev.llmgen.runtime.budget.BudgetStages;
+import dev.llmgen.runtime.budget.BudgetUse;
+import dev.llmgen.runtime.cache.CacheStages;
+import dev.llmgen.runtime.cache.CacheStatistics;
 import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.metrics.CallStatistics;
 import dev.llmgen.runtime.metrics.CallSummary;
@@ -14,13 +18,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The sample app's main job, on the simulated model with no simulated delay. */
 class TriageAppTest {
 
   @Test
-  void triagesEveryBundledTicketAndPrintsWhatItCost() {
+  void triagesEveryBundledTicketWithinItsCostControlsAndPrintsWhatItCost() {
     Injector injector = Guice.createInjector(
         new LlmRuntimeModule(ConfigSource.of(Map.of(
             "LLMGEN_PROVIDER", "simulated", "LLMGEN_SIMULATED_LATENCY_SCALE", "0"))),
@@ -33,24 +39,41 @@ class TriageAppTest {
 
     assertEquals(240, tickets.size());
     assertEquals(tickets, outcomes.stream().map(TriageOutcome::ticket).toList());
-    assertTrue(outcomes.stream().allMatch(TriageOutcome::succeeded), () -> outcomes.stream()
-        .filter(outcome -> !outcome.succeeded()).findFirst().orElseThrow().failure().orElseThrow());
+    Set<String> refusals = Set.of("BudgetExceededException", "RateLimitedException");
+    assertTrue(outcomes.stream().allMatch(outcome -> outcome.succeeded()
+        || refusals.contains(outcome.failureType().orElseThrow())), () -> outcomes.stream()
+        .filter(outcome -> !outcome.succeeded()).map(TriageOutcome::failure).toList().toString());
+    assertTrue(outcomes.stream().filter(TriageOutcome::succeeded).count() > tickets.size() / 2);
+
+    // Classification and extraction never fail, and repeated messages are answered from the cache.
     CallStatistics statistics = injector.getInstance(CallStatistics.class);
     assertEquals(3L * tickets.size(), statistics.overall().calls());
-    for (String feature : List.of("SupportDesk.classify", "SupportDesk.extract", "SupportDesk.draftReply")) {
-      assertEquals(tickets.size(), statistics.byFeature().get(feature).calls(), feature);
+    long distinctMessages = tickets.stream().map(ticket -> ticket.subject() + "\n" + ticket.body()).distinct().count();
+    CacheStatistics classifyCache = injector.getInstance(CacheStages.class).statistics().get("SupportDesk.classify");
+    assertEquals(distinctMessages, classifyCache.misses());
+    assertEquals(tickets.size() - distinctMessages, classifyCache.hits());
+    assertEquals(classifyCache.hits(), statistics.byFeature().get("SupportDesk.classify").cacheHits());
+    assertEquals(0, statistics.byFeature().get("SupportDesk.classify").failures());
+    assertEquals(0, statistics.byFeature().get("SupportDesk.extract").failures());
+
+    // No customer spent past the daily reply budget, and none got more than 4 replies in the minute.
+    for (BudgetUse use : injector.getInstance(BudgetStages.class).usage()) {
+      assertTrue(use.spentNanos() <= use.limitNanos(), use.toString());
     }
+    Map<String, Long> repliesPerCustomer = outcomes.stream().filter(TriageOutcome::succeeded)
+        .collect(Collectors.groupingBy(outcome -> outcome.ticket().customerId(), Collectors.counting()));
+    assertTrue(repliesPerCustomer.values().stream().allMatch(replies -> replies <= 4), repliesPerCustomer::toString);
+
     CallSummary cheap = statistics.byModel().get("gpt-4o-mini");
     CallSummary strong = statistics.byModel().get("gpt-4o");
-    assertEquals(2L * tickets.size(), cheap.calls());
-    assertEquals(tickets.size(), strong.calls());
-    assertTrue(cheap.costNanos() > 0 && strong.costNanos() > cheap.costNanos());
+    assertTrue(cheap.costNanos() > 0 && strong.costNanos() > 0);
     assertEquals(cheap.costNanos() + strong.costNanos(), statistics.overall().costNanos());
     String output = printed.toString(StandardCharsets.UTF_8);
-    assertTrue(output.contains("Answers are SIMULATED"), output);
-    assertTrue(output.contains("SupportDesk.draftReply"), output);
-    assertTrue(output.contains("p95 ms"), output);
-    assertTrue(output.contains("All calls                   720"), output);
+    for (String expected : List.of("Answers are SIMULATED", "SupportDesk.draftReply", "p95 ms",
+        "All calls                   720", "Response cache", "saved USD", "Budgets: most spent against a per-user daily limit",
+        "whole app (perAppDailyUsd)", "Rate limits", "refused")) {
+      assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
+    }
   }
 
   @Test

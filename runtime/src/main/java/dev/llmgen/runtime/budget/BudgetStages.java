@@ -6,6 +6,7 @@ import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.ModelBinding;
 import dev.llmgen.runtime.chain.StageFactory;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -16,19 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives each method with a {@code @Budget} its {@link BudgetStage}, all sharing one ledger, and reports
- * what they spent.
+ * what they spent. The ledger is opened when the first budgeted method is bound, so an application
+ * without budgets never touches the disk for one.
  */
 @Singleton
 public final class BudgetStages implements StageFactory {
 
-  private final BudgetLedger ledger;
+  private final Provider<BudgetLedger> ledger;
   private final Clock clock;
   private final List<BudgetListener> listeners;
   private final Set<BudgetPolicy> policies = ConcurrentHashMap.newKeySet();
 
   /** @param clock its zone decides when days and months begin */
   @Inject
-  public BudgetStages(BudgetLedger ledger, Clock clock, Set<BudgetListener> listeners) {
+  public BudgetStages(Provider<BudgetLedger> ledger, Clock clock, Set<BudgetListener> listeners) {
     this.ledger = ledger;
     this.clock = clock;
     this.listeners = List.copyOf(listeners);
@@ -38,13 +40,16 @@ public final class BudgetStages implements StageFactory {
   public Optional<CallStage> stageFor(CallSpec<?> spec, ModelBinding model) {
     return spec.budget().map(policy -> {
       policies.add(policy);
-      return new BudgetStage(policy, model, ledger, clock, listeners);
+      return new BudgetStage(policy, model, ledger.get(), clock, listeners);
     });
   }
 
   /** Every window the ledger holds, in order of pool, user, span and date, with its limit. */
   public List<BudgetUse> usage() {
-    return ledger.windows().entrySet().stream().map(this::use).toList();
+    if (policies.isEmpty()) {
+      return List.of();
+    }
+    return ledger.get().windows().entrySet().stream().map(this::use).toList();
   }
 
   private BudgetUse use(Map.Entry<BudgetWindow, Totals> entry) {

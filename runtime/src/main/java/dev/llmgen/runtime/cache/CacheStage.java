@@ -65,7 +65,13 @@ public final class CacheStage implements CallStage {
       return CompletableFuture.completedFuture(served(call, stored));
     }
     misses.increment();
-    next.handle(call).whenComplete((answer, failure) -> {
+    CompletableFuture<LlmResult<T>> answered;
+    try {
+      answered = next.handle(call);
+    } catch (RuntimeException e) { // a stage that throws must not leave the key in flight forever
+      answered = CompletableFuture.failedFuture(e);
+    }
+    answered.whenComplete((answer, failure) -> {
       if (failure == null) {
         answers.put(key, answer); // stored before it stops being in flight: no moment holds neither
       }

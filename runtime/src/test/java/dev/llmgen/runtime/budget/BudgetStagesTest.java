@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class BudgetStagesTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-  private final BudgetStages stages = new BudgetStages(new MemoryBudgetLedger(), clock, Set.of());
+  private final MemoryBudgetLedger ledger = new MemoryBudgetLedger();
+  private final BudgetStages stages = new BudgetStages(() -> ledger, clock, Set.of());
   private final ModelBinding model = BudgetCalls.outputPricedModel();
 
   @Test

@@ -128,6 +128,22 @@ class CacheStageTest {
   }
 
   @Test
+  void aStageThatThrowsInsteadOfFailingItsFutureLeavesNothingInFlight() {
+    CacheStage stage = stage(100, Scope.GLOBAL);
+    IllegalStateException bug = new IllegalStateException("a stage threw");
+    next.answerWith(call -> {
+      throw bug;
+    });
+    CompletionException failed = assertThrows(CompletionException.class, () -> call(stage, "Hi", null));
+    assertEquals(bug, failed.getCause());
+
+    next.answerWith(call -> CompletableFuture.completedFuture(FakeNext.answerTo(call)));
+
+    assertFalse(call(stage, "Hi", null).fromCache());
+    assertEquals(2, next.calls());
+  }
+
+  @Test
   void anAnswerThatFailedToDecodeIsNotKeptEvenAfterOthersJoinedIt() {
     CacheStage stage = stage(100, Scope.GLOBAL);
     CompletableFuture<LlmResult<String>> held = new CompletableFuture<>();

@@ -1,0 +1,56 @@
+package dev.llmgen.runtime.ratelimit;
+
+import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.chain.Call;
+import dev.llmgen.runtime.chain.CallHandler;
+import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.ModelBinding;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Holds each call of a {@code @RateLimited} method, without a thread, until its limits admit it. */
+public final class RateLimitStage implements CallStage {
+
+  private final Limiters limiters;
+  private final ModelBinding model;
+  private final LongAdder admitted = new LongAdder();
+  private final LongAdder waited = new LongAdder();
+  private final LongAdder waitNanos = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+
+  RateLimitStage(Limiters limiters, ModelBinding model) {
+    this.limiters = limiters;
+    this.model = model;
+  }
+
+  @Override
+  public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+    // Providers count a request against their limits with all the output it may write.
+    long tokens = (long) call.inputTokens(model) + call.spec().maxTokens();
+    return limiters.acquire(call.userId(), tokens)
+        .whenComplete(this::record)
+        .thenCompose(wait -> next.handle(call));
+  }
+
+  RateLimitStatistics statistics() {
+    return new RateLimitStatistics(admitted.sum(), waited.sum(), Duration.ofNanos(waitNanos.sum()), rejected.sum());
+  }
+
+  /** How many limiters the stage holds now: one per user with recent calls, or the shared one. */
+  int limiterCount() {
+    return limiters.size();
+  }
+
+  private void record(Duration wait, Throwable refusal) {
+    if (refusal != null) {
+      rejected.increment();
+      return;
+    }
+    admitted.increment();
+    if (!wait.isZero()) {
+      waited.increment();
+      waitNanos.add(wait.toNanos());
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.llmgen.runtime.ratelimit;
+
+import static dev.llmgen.runtime.ratelimit.RateLimitPolicy.NO_LIMIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.ratelimit.RateLimitedMethod.Admission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many threads call at once, in rounds; between rounds, and only then, the fake clock moves, so each
+ * admission is recorded at the time it was made. The admission log must then hold, in no 60-second
+ * window, more requests or tokens than the limits, and every caller must have been admitted.
+ */
+class RateLimitConcurrencyTest {
+
+  private static final int THREADS = 16;
+  private static final Duration STEP = Duration.ofSeconds(1);
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+  private final CyclicBarrier barrier = new CyclicBarrier(THREADS + 1);
+  private final AtomicReference<RuntimeException> callFailure = new AtomicReference<>();
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  @Test
+  void sixteenThreadsNeverExceedTheLimitsInAnyWindow() throws Exception {
+    RateLimitPolicy policy = new RateLimitPolicy(100, 9_000, false, Duration.ofMinutes(20));
+    RateLimitedMethod method = new RateLimitedMethod(policy);
+
+    // 50 calls a thread of 57 to 96 tokens, in bursts 13 s apart: the queue fills and empties, calls are
+    // admitted at all times of the minute, and now one limit holds them back, now the other.
+    int[] burst = {3, 0, 2, 0, 1, 4, 0, 0};
+    List<CompletableFuture<LlmResult<String>>> calls = callInRounds(
+        method, 40, Duration.ofSeconds(13), round -> burst[round % burst.length],
+        (thread, i) -> "word ".repeat((thread + i) % 40), thread -> null);
+    advanceUntilDone(method, calls);
+
+    assertEquals(THREADS * 50, method.admissions().size());
+    assertNoWindowExceeds(method.admissions(), policy);
+    RateLimitStatistics statistics = method.statistics();
+    assertEquals(calls.size(), statistics.admitted());
+    assertEquals(0, statistics.rejected());
+    assertTrue(statistics.waited() > 0, "some callers should have waited: " + statistics);
+    assertTrue(statistics.waited() < calls.size(), "some callers should have been admitted at once: " + statistics);
+  }
+
+  @Test
+  void perUserLimitsHoldWhileIdleUsersAreDroppedUnderLoad() throws Exception {
+    RateLimitPolicy policy = new RateLimitPolicy(5, NO_LIMIT, true, Duration.ofMinutes(5));
+    RateLimitedMethod method = new RateLimitedMethod(policy);
+
+    // Rounds four minutes apart: each round's first calls find every limiter idle and sweep them away
+    // while the other threads are calling.
+    List<CompletableFuture<LlmResult<String>>> calls = callInRounds(
+        method, 5, Duration.ofMinutes(4), round -> 3, (thread, i) -> "hello", thread -> "user-" + thread % 4);
+    advanceUntilDone(method, calls);
+
+    Map<String, List<Admission>> byUser =
+        method.admissions().stream().collect(Collectors.groupingBy(Admission::userId));
+    assertEquals(4, byUser.size());
+    byUser.values().forEach(admissions -> assertNoWindowExceeds(admissions, policy));
+    assertEquals(calls.size(), method.admissions().size());
+  }
+
+  /** A prompt for the {@code i}th call of a thread. */
+  private interface Prompts {
+    String prompt(int thread, int i);
+  }
+
+  /**
+   * Each thread makes {@code callsInRound} calls in each round, for the user {@code users} names (null
+   * for none); after each round the clock moves {@code betweenRounds} while no thread calls.
+   */
+  private List<CompletableFuture<LlmResult<String>>> callInRounds(
+      RateLimitedMethod method, int rounds, Duration betweenRounds, IntUnaryOperator callsInRound, Prompts prompts,
+      IntFunction<String> users) throws Exception {
+    List<Future<List<CompletableFuture<LlmResult<String>>>>> threadCalls = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      threadCalls.add(threads.submit(() -> {
+        List<CompletableFuture<LlmResult<String>>> calls = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          for (int i = 0; i < callsInRound.applyAsInt(round); i++) {
+            calls.add(callOrBreakBarrier(() -> method.call(prompts.prompt(thread, calls.size()), users.apply(thread))));
+          }
+          barrier.await(); // all have called
+          barrier.await(); // the clock has moved
+        }
+        return calls;
+      }));
+    }
+    for (int round = 0; round < rounds; round++) {
+      awaitThreads();
+      advanceInSteps(method, betweenRounds);
+      awaitThreads();
+    }
+    List<CompletableFuture<LlmResult<String>>> calls = new ArrayList<>();
+    for (Future<List<CompletableFuture<LlmResult<String>>>> thread : threadCalls) {
+      calls.addAll(thread.get());
+    }
+    return calls;
+  }
+
+  // A call that throws breaks the barrier, so that the test fails with its exception instead of waiting
+  // for that thread forever.
+  private <T> T callOrBreakBarrier(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      callFailure.set(e);
+      barrier.reset();
+      throw e;
+    }
+  }
+
+  private void awaitThreads() throws Exception {
+    try {
+      barrier.await();
+    } catch (BrokenBarrierException e) {
+      throw new AssertionError("a calling thread failed", callFailure.get());
+    }
+  }
+
+  private static void advanceInSteps(RateLimitedMethod method, Duration duration) {
+    for (Duration moved = Duration.ZERO; moved.compareTo(duration) < 0; moved = moved.plus(STEP)) {
+      method.advance(STEP);
+    }
+  }
+
+  private static void advanceUntilDone(RateLimitedMethod method, List<CompletableFuture<LlmResult<String>>> calls) {
+    advanceInSteps(method, Duration.ofMinutes(30));
+    assertTrue(calls.stream().allMatch(call -> call.isDone() && !call.isCompletedExceptionally()),
+        "every caller should have been admitted: " + method.statistics());
+  }
+
+  /** Checks every window that starts at an admission, which includes the fullest window of all. */
+  private static void assertNoWindowExceeds(List<Admission> admissions, RateLimitPolicy policy) {
+    List<Admission> inOrder = admissions.stream().sorted(Comparator.comparing(Admission::at)).toList();
+    int end = 0;
+    long tokens = 0;
+    for (int start = 0; start < inOrder.size(); start++) {
+      Duration windowEnd = inOrder.get(start).at().plusMinutes(1);
+      for (; end < inOrder.size() && inOrder.get(end).at().compareTo(windowEnd) < 0; end++) {
+        tokens += inOrder.get(end).tokens();
+      }
+      String window = "the minute from " + inOrder.get(start).at();
+      assertTrue(end - start <= policy.requestsPerMinute(), window + " holds " + (end - start) + " requests");
+      assertTrue(tokens <= policy.tokensPerMinute(), window + " holds " + tokens + " tokens");
+      tokens -= inOrder.get(start).tokens();
+    }
+  }
+}
