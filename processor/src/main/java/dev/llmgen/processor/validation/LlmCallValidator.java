@@ -101,21 +101,15 @@ final class LlmCallValidator {
 
     Optional<String> system = systemText(method, annotation, report);
     List<TypeMirror> parameterTypes = List.copyOf(signature.getParameterTypes());
+    boolean hasUserId = hasUserIdAnnotation(method);
     Optional<VariableElement> userId = userIds.userIdParameter(method, parameterTypes, report);
-    valid &= userId.isPresent() || !hasUserIdAnnotation(method);
+    valid &= userId.isPresent() || !hasUserId;
     List<ParameterModel> parameters = parameters(method, parameterTypes);
     Optional<List<TemplateSegment>> prompt = prompt(method, annotation, report);
-
     Optional<ReturnShape> returnShape = returnShape(method, signature.getReturnType(), report);
     OptionalDouble temperatureSetting = Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature);
-    DiagnosticReport policyReport = new DiagnosticReport();
-    boolean hasUserId = hasUserIdAnnotation(method);
-    Policies policies = new Policies(
-        cachedValidator.validate(method, hasUserId, temperatureSetting, policyReport),
-        budgetValidator.validate(method, hasUserId, policyReport),
-        rateLimitedValidator.validate(method, hasUserId, policyReport));
-    report.addAll(policyReport);
-    if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty() || policyReport.hasErrors()) {
+    Optional<Policies> policies = policies(method, hasUserId, temperatureSetting, report);
+    if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty() || policies.isEmpty()) {
       return Optional.empty();
     }
     Optional<ParameterModel> userIdModel = userId.map(element ->
@@ -131,7 +125,19 @@ final class LlmCallValidator {
         prompt.get(),
         userIdModel,
         returnShape.get(),
-        policies));
+        policies.get()));
+  }
+
+  /** The method's cost controls, each checked by its own validator; empty when one is wrong. */
+  private Optional<Policies> policies(
+      ExecutableElement method, boolean hasUserId, OptionalDouble temperature, DiagnosticReport report) {
+    DiagnosticReport policyReport = new DiagnosticReport();
+    Policies policies = new Policies(
+        cachedValidator.validate(method, hasUserId, temperature, policyReport),
+        budgetValidator.validate(method, hasUserId, policyReport),
+        rateLimitedValidator.validate(method, hasUserId, policyReport));
+    report.addAll(policyReport);
+    return policyReport.hasErrors() ? Optional.empty() : Optional.of(policies);
   }
 
   private boolean checkSignature(ExecutableElement method, ExecutableType signature, DiagnosticReport report) {
