@@ -27,7 +27,18 @@ public sealed interface ResponseFormat {
    * A JSON document matching {@code schema}. {@code name} is the schema's name as OpenAI's structured
    * outputs take it (letters, digits, {@code _} and {@code -}).
    */
-  record JsonSchema(String name, ObjectNode schema) implements ResponseFormat {}
+  record JsonSchema(String name, ObjectNode schema) implements ResponseFormat {
+
+    public JsonSchema {
+      schema = schema.deepCopy();
+    }
+
+    /** A copy of the schema: one format is shared by every call of a method, on every thread. */
+    @Override
+    public ObjectNode schema() {
+      return schema.deepCopy();
+    }
+  }
 
   /** The kinds of {@link Scalar}. */
   enum ScalarKind {

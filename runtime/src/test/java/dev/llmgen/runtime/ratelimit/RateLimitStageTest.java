@@ -183,7 +183,8 @@ class RateLimitStageTest {
     assertEquals(Optional.empty(), refused.retryAfter());
     assertEquals(
         RateLimitedMethod.FEATURE + ": a request of " + tokens(LARGE) + " tokens (input plus maxTokens) never fits"
-            + " tokensPerMinute = " + tokensPerMinute + "; shorten the prompt, lower maxTokens or raise tokensPerMinute",
+            + " tokensPerMinute = " + tokensPerMinute
+            + "; shorten the prompt, lower maxTokens or raise tokensPerMinute",
         refused.getMessage());
     assertTrue(answered(method.call(SMALL)));
     assertEquals(new RateLimitStatistics(1, 0, Duration.ZERO, 1), method.statistics());
@@ -198,7 +199,8 @@ class RateLimitStageTest {
     RateLimitedException refused = refusal(method.call(SMALL, "alice"));
 
     assertEquals(Optional.of("alice"), refused.userId());
-    assertTrue(refused.getMessage().contains("requestsPerMinute = 1 is used up for user alice"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("requestsPerMinute = 1 is used up for user alice"), refused.getMessage());
     assertEquals(List.of("alice", "bob"), method.admissions().stream().map(Admission::userId).toList());
   }
 
@@ -224,7 +226,8 @@ class RateLimitStageTest {
     return new RateLimitPolicy(requestsPerMinute, tokensPerMinute, false, maxWait);
   }
 
-  private static List<CompletableFuture<LlmResult<String>>> callTimes(RateLimitedMethod method, int times, String prompt) {
+  private static List<CompletableFuture<LlmResult<String>>> callTimes(
+      RateLimitedMethod method, int times, String prompt) {
     return IntStream.range(0, times).mapToObj(i -> method.call(prompt)).toList();
   }
 
