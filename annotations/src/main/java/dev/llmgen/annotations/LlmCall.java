@@ -29,8 +29,11 @@ public @interface LlmCall {
   /** The value of {@link #temperature()} that leaves the temperature to the provider's default. */
   double PROVIDER_DEFAULT_TEMPERATURE = Double.NaN;
 
-  /** The model to call, as named in the model catalog, e.g. {@code "gpt-4o-mini"}. */
-  String model();
+  /**
+   * The model to call, as named in the model catalog, e.g. {@code "gpt-4o-mini"}. Leave it out on a
+   * method with {@link Cascade}, whose models are named there.
+   */
+  String model() default "";
 
   /** The most tokens the model may write in its answer; also the bound used for worst-case cost. */
   int maxTokens();

@@ -2,11 +2,16 @@ package dev.llmgen.runtime;
 
 import dev.llmgen.runtime.budget.BudgetPolicy;
 import dev.llmgen.runtime.cache.CachePolicy;
+import dev.llmgen.runtime.cascade.CascadePolicy;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.ratelimit.RateLimitPolicy;
+import dev.llmgen.runtime.resilience.RetryOverrides;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Everything about one service method that does not depend on its arguments: which model, which
@@ -24,6 +29,10 @@ public final class CallSpec<T> {
   private final Optional<CachePolicy> cache;
   private final Optional<BudgetPolicy> budget;
   private final Optional<RateLimitPolicy> rateLimit;
+  private final RetryOverrides retry;
+  private final Optional<Duration> timeout;
+  private final List<String> fallbackModels;
+  private final Optional<CascadePolicy> cascade;
 
   private CallSpec(Builder<T> builder) {
     this.feature = builder.feature;
@@ -35,11 +44,15 @@ public final class CallSpec<T> {
     this.cache = Optional.ofNullable(builder.cache);
     this.budget = Optional.ofNullable(builder.budget);
     this.rateLimit = Optional.ofNullable(builder.rateLimit);
+    this.retry = new RetryOverrides(builder.maxAttempts, builder.retryBackoff, builder.retryMaxBackoff);
+    this.timeout = builder.timeout;
+    this.fallbackModels = builder.fallbackModels;
+    this.cascade = Optional.ofNullable(builder.cascade);
   }
 
   /**
    * @param feature names the method in reports and errors, e.g. {@code SupportBot.answer}
-   * @param model the model named in code, before the model map
+   * @param model the model named in code, before the model map; for a cascade, its first model
    */
   public static <T> Builder<T> builder(String feature, String model, int maxTokens, OutputFormat<T> outputFormat) {
     return new Builder<>(feature, model, maxTokens, outputFormat);
@@ -85,6 +98,26 @@ public final class CallSpec<T> {
     return rateLimit;
   }
 
+  /** What the method's {@code @Retry} changes in the configured retry defaults. */
+  public RetryOverrides retry() {
+    return retry;
+  }
+
+  /** The method's {@code @Timeout} for one request, if any; else the configured one applies. */
+  public Optional<Duration> timeout() {
+    return timeout;
+  }
+
+  /** The method's {@code @Fallback} models, in order; empty when it has none. */
+  public List<String> fallbackModels() {
+    return fallbackModels;
+  }
+
+  /** The method's {@code @Cascade}, if any. */
+  public Optional<CascadePolicy> cascade() {
+    return cascade;
+  }
+
   @Override
   public String toString() {
     return "CallSpec[" + feature + " on " + model + ", maxTokens=" + maxTokens + "]";
@@ -108,6 +141,12 @@ public final class CallSpec<T> {
     private CachePolicy cache;
     private BudgetPolicy budget;
     private RateLimitPolicy rateLimit;
+    private OptionalInt maxAttempts = OptionalInt.empty();
+    private Optional<Duration> retryBackoff = Optional.empty();
+    private Optional<Duration> retryMaxBackoff = Optional.empty();
+    private Optional<Duration> timeout = Optional.empty();
+    private List<String> fallbackModels = List.of();
+    private CascadePolicy cascade;
 
     private Builder(String feature, String model, int maxTokens, OutputFormat<T> outputFormat) {
       this.feature = Objects.requireNonNull(feature, "feature");
@@ -147,8 +186,57 @@ public final class CallSpec<T> {
       return this;
     }
 
+    /** Requests in all, the first included, for a request that fails for a reason that may pass. */
+    public Builder<T> maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException(feature + ": maxAttempts must be at least 1, not " + maxAttempts);
+      }
+      this.maxAttempts = OptionalInt.of(maxAttempts);
+      return this;
+    }
+
+    /** The wait before the first retry. */
+    public Builder<T> retryBackoff(Duration backoff) {
+      this.retryBackoff = Optional.of(positive(backoff, "retryBackoff"));
+      return this;
+    }
+
+    /** The longest wait between two requests, the provider's {@code Retry-After} aside. */
+    public Builder<T> retryMaxBackoff(Duration maxBackoff) {
+      this.retryMaxBackoff = Optional.of(positive(maxBackoff, "retryMaxBackoff"));
+      return this;
+    }
+
+    /** How long one request may take. */
+    public Builder<T> timeout(Duration timeout) {
+      this.timeout = Optional.of(positive(timeout, "timeout"));
+      return this;
+    }
+
+    /** Models to answer, in order, when the method's own model cannot. */
+    public Builder<T> fallbackModels(String... models) {
+      this.fallbackModels = List.of(models);
+      return this;
+    }
+
+    public Builder<T> cascade(CascadePolicy cascade) {
+      this.cascade = Objects.requireNonNull(cascade, "cascade");
+      return this;
+    }
+
     public CallSpec<T> build() {
+      if (cascade != null && !cascade.models().get(0).equals(model)) {
+        throw new IllegalArgumentException(
+            feature + ": the model " + model + " must be the first model of the cascade " + cascade.models());
+      }
       return new CallSpec<>(this);
+    }
+  
+    private Duration positive(Duration duration, String what) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(feature + ": " + what + " must be positive, not " + duration);
+      }
+      return duration;
     }
   }
 }

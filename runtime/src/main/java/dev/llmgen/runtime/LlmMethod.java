@@ -51,6 +51,14 @@ public final class LlmMethod<T> {
     }
   }
 
+  /**
+   * Streams the answer: nothing is sent until the returned stream is subscribed to, and cancelling the
+   * subscription stops the model. Only for methods that answer in free text.
+   */
+  public TokenStream stream(String prompt, String userId) {
+    throw new UnsupportedOperationException("streaming is being built");
+  }
+
   /** The future's value, with its failure rethrown as the exception the chain raised. */
   private LlmResult<T> await(CompletableFuture<LlmResult<T>> future) {
     try {

@@ -60,6 +60,11 @@ public final class LlmRuntime {
     return provider;
   }
 
+  /** Binds a method with a {@code @Cascade}, whose answers {@code scorer} scores. */
+  public <T> LlmMethod<T> bind(CallSpec<T> spec, dev.llmgen.runtime.cascade.AnswerScorer scorer) {
+    throw new UnsupportedOperationException("cascades are being built");
+  }
+
   public <T> LlmMethod<T> bind(CallSpec<T> spec) {
     String providerModel = modelMap.target(spec.model());
     Optional<ModelEntry> entry = catalog.find(providerModel);

@@ -1,0 +1,22 @@
+package dev.llmgen.runtime.cascade;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The default scorer: 1 for an answer that decodes into the method's return type and was not cut off
+ * at {@code maxTokens}, 0 otherwise.
+ */
+public final class DecodesScorer implements AnswerScorer {
+
+  @Override
+  public CompletionStage<Score> score(Candidate<?> candidate) {
+    if (!candidate.decoded()) {
+      return CompletableFuture.completedFuture(Score.of(0, "does not decode"));
+    }
+    if (candidate.truncated()) {
+      return CompletableFuture.completedFuture(Score.of(0, "cut off at maxTokens"));
+    }
+    return CompletableFuture.completedFuture(Score.of(1, "decodes"));
+  }
+}
