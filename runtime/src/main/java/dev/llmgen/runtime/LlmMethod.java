@@ -3,6 +3,7 @@ package dev.llmgen.runtime;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.Failures;
+import dev.llmgen.runtime.format.ResponseFormat;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +57,19 @@ public final class LlmMethod<T> {
    * subscription stops the model. Only for methods that answer in free text.
    */
   public TokenStream stream(String prompt, String userId) {
-    throw new UnsupportedOperationException("streaming is being built");
+    if (!(spec.outputFormat().responseFormat() instanceof ResponseFormat.Text)) {
+      throw new IllegalStateException(spec.feature() + " answers in " + spec.outputFormat().expected()
+          + ", which cannot be streamed; only free-text answers can");
+    }
+    @SuppressWarnings("unchecked") // checked above: a free-text method's answers are strings
+    LlmMethod<String> text = (LlmMethod<String>) this;
+    return new TokenStream(listener -> {
+      try {
+        return text.chain.handle(Call.streaming(text.spec, prompt, userId, ticker.nanoTime(), listener));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
   }
 
   /** The future's value, with its failure rethrown as the exception the chain raised. */

@@ -5,16 +5,22 @@ import dev.llmgen.catalog.ModelEntry;
 import dev.llmgen.catalog.TokenPrices;
 import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.cache.CacheStages;
+import dev.llmgen.runtime.cascade.AnswerScorer;
+import dev.llmgen.runtime.cascade.CascadeHandler;
+import dev.llmgen.runtime.cascade.CascadePolicy;
+import dev.llmgen.runtime.cascade.DecodesScorer;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.ModelBinding;
+import dev.llmgen.runtime.chain.ModelChain;
 import dev.llmgen.runtime.chain.ProviderCall;
 import dev.llmgen.runtime.chain.StageFactory;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.metrics.StatisticsStage;
 import dev.llmgen.runtime.pricing.TokenCounter;
-import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
+import dev.llmgen.runtime.resilience.FallbackHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
@@ -24,75 +30,107 @@ import java.util.Optional;
 
 /**
  * What generated code calls. {@link #bind} turns a method's call specification into an
- * {@link LlmMethod} whose chain of stages is composed once, at construction of the service.
+ * {@link LlmMethod} whose chain of stages is composed once, at construction of the service:
+ * <pre>
+ *   statistics → cache → one model, its fallbacks in turn, or the steps of its cascade
+ *   each model:  budget → rate limit → provider
+ * </pre>
+ * Each model a call asks has a chain of its own, so every turn is budgeted and rate-limited on its own
+ * and priced at its own model's prices; a cache hit asks no model at all.
  */
 @Singleton
 public final class LlmRuntime {
 
   private static final System.Logger LOG = System.getLogger(LlmRuntime.class.getName());
 
-  private final LlmProvider provider;
+  private final ProviderRouter providers;
   private final ModelCatalog catalog;
   private final ModelMap modelMap;
   private final TokenCounter tokenCounter;
   private final Ticker ticker;
   private final StatisticsStage statisticsStage;
-  private final List<StageFactory> policyStages;
+  private final CacheStages cacheStages;
+  private final List<StageFactory> modelStages;
 
   @Inject
   public LlmRuntime(
-      LlmProvider provider, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
+      ProviderRouter providers, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
       StatisticsStage statisticsStage, CacheStages cacheStages, BudgetStages budgetStages,
       RateLimitStages rateLimitStages) {
-    this.provider = provider;
+    this.providers = providers;
     this.catalog = catalog;
     this.modelMap = modelMap;
     this.tokenCounter = tokenCounter;
     this.ticker = ticker;
     this.statisticsStage = statisticsStage;
-    // The order is the point: a cache hit spends no budget and takes no rate-limit permit, and a call
-    // waits for a permit only once its worst case is reserved, so waiting cannot lead to overspending.
-    this.policyStages = List.of(cacheStages, budgetStages, rateLimitStages);
+    this.cacheStages = cacheStages;
+    // The order is the point: a call waits for a rate-limit permit only once its worst case is reserved,
+    // so waiting cannot lead to overspending.
+    this.modelStages = List.of(budgetStages, rateLimitStages);
   }
 
-  /** The provider calls go to, e.g. for reports that must say when answers are simulated. */
-  public LlmProvider provider() {
-    return provider;
+  /** Binds a method; a method with a {@code @Cascade} gets the default scorer, {@link DecodesScorer}. */
+  public <T> LlmMethod<T> bind(CallSpec<T> spec) {
+    return spec.cascade().isPresent() ? bind(spec, new DecodesScorer()) : bind(spec, Optional.empty());
   }
 
   /** Binds a method with a {@code @Cascade}, whose answers {@code scorer} scores. */
-  public <T> LlmMethod<T> bind(CallSpec<T> spec, dev.llmgen.runtime.cascade.AnswerScorer scorer) {
-    throw new UnsupportedOperationException("cascades are being built");
+  public <T> LlmMethod<T> bind(CallSpec<T> spec, AnswerScorer scorer) {
+    if (spec.cascade().isEmpty()) {
+      throw new IllegalArgumentException(spec.feature() + " has no @Cascade, so it has no answers to score");
+    }
+    return bind(spec, Optional.of(scorer));
   }
 
-  public <T> LlmMethod<T> bind(CallSpec<T> spec) {
-    String providerModel = modelMap.target(spec.model());
+  private <T> LlmMethod<T> bind(CallSpec<T> spec, Optional<AnswerScorer> scorer) {
+    boolean logprobs = scorer.map(AnswerScorer::needsLogprobs).orElse(false);
+    List<ModelChain<T>> models = new ArrayList<>();
+    for (String model : spec.cascade().map(CascadePolicy::models).orElseGet(() -> modelsWithFallbacks(spec))) {
+      models.add(modelChain(spec, binding(spec, model), logprobs));
+    }
+    CallHandler<T> chain = spec.cascade().isPresent()
+        ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get())
+        : models.size() == 1 ? models.get(0).chain() : new FallbackHandler<>(models);
+    // A cascade's answers are cached under its first model, which stands for the whole cascade.
+    Optional<CallStage> cache = cacheStages.stageFor(spec, models.get(0).model());
+    if (cache.isPresent()) {
+      chain = link(cache.get(), chain);
+    }
+    return new LlmMethod<>(spec, link(statisticsStage, chain), ticker);
+  }
+
+  private static List<String> modelsWithFallbacks(CallSpec<?> spec) {
+    List<String> models = new ArrayList<>();
+    models.add(spec.model());
+    models.addAll(spec.fallbackModels());
+    return models;
+  }
+
+  /** One model's stages, outermost first, in front of its provider call. */
+  private <T> ModelChain<T> modelChain(CallSpec<T> spec, ModelBinding model, boolean logprobs) {
+    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, spec.timeout(), logprobs);
+    for (int i = modelStages.size() - 1; i >= 0; i--) {
+      Optional<CallStage> stage = modelStages.get(i).stageFor(spec, model);
+      if (stage.isPresent()) {
+        chain = link(stage.get(), chain);
+      }
+    }
+    return new ModelChain<>(model, chain);
+  }
+
+  private ModelBinding binding(CallSpec<?> spec, String model) {
+    String providerModel = modelMap.target(model);
     Optional<ModelEntry> entry = catalog.find(providerModel);
     if (entry.isEmpty()) {
       LOG.log(Level.WARNING, "{0}: model {1} is not in the model catalog, so its calls are counted as free;"
           + " add it with LLMGEN_MODEL_CATALOG if it is paid for", spec.feature(), providerModel);
     }
-    ModelBinding model = new ModelBinding(
+    return new ModelBinding(
         providerModel,
+        providers.providerFor(providerModel, entry),
         entry.map(ModelEntry::prices).orElse(TokenPrices.FREE),
         tokenCounter.encoding(entry.map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER)),
         tokenCounter);
-    CallHandler<T> chain = new ProviderCall<>(spec, provider, model, ticker);
-    List<CallStage> stages = stagesFor(spec, model);
-    for (int i = stages.size() - 1; i >= 0; i--) {
-      chain = link(stages.get(i), chain);
-    }
-    return new LlmMethod<>(spec, chain, ticker);
-  }
-
-  /** The stages in front of the provider, outermost first: statistics, then the method's policies. */
-  private List<CallStage> stagesFor(CallSpec<?> spec, ModelBinding model) {
-    List<CallStage> stages = new ArrayList<>();
-    stages.add(statisticsStage);
-    for (StageFactory factory : policyStages) {
-      factory.stageFor(spec, model).ifPresent(stages::add);
-    }
-    return stages;
   }
 
   private static <T> CallHandler<T> link(CallStage stage, CallHandler<T> next) {

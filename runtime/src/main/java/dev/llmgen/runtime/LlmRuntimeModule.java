@@ -13,6 +13,7 @@ import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.config.ProviderKind;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.provider.openai.OpenAiChatProvider;
 import dev.llmgen.runtime.provider.simulated.SimulatedProvider;
 import jakarta.inject.Singleton;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Provides everything generated code needs. All a user writes is
@@ -92,13 +94,29 @@ public final class LlmRuntimeModule extends AbstractModule {
     return file;
   }
 
+  /** The providers the configuration names, and which of them serves each model. */
   @Provides
   @Singleton
-  LlmProvider provider(TokenCounter tokenCounter) {
+  ProviderRouter providers(TokenCounter tokenCounter) {
     return switch (settings.provider()) {
-      case OPENAI -> OpenAiChatProvider.create(settings.openAiBaseUri(), settings.openAiApiKey(), settings.timeout());
-      case SIMULATED -> new SimulatedProvider(settings.simulated(), catalog, tokenCounter, settings.timeout());
+      case SIMULATED ->
+          ProviderRouter.everyModelTo(new SimulatedProvider(settings.simulated(), catalog, tokenCounter, settings.timeout()));
+      case OPENAI -> ProviderRouter.everyModelTo(openAi());
+      case ANTHROPIC -> ProviderRouter.everyModelTo(anthropic());
+      case AUTO -> ProviderRouter.byCatalog(
+          settings.openAiUsable() ? Optional.of(openAi()) : Optional.empty(),
+          "set " + LlmSettings.OPENAI_API_KEY + ", or " + LlmSettings.OPENAI_BASE_URL + " for a server of your own",
+          settings.anthropicUsable() ? Optional.of(anthropic()) : Optional.empty(),
+          "set " + LlmSettings.ANTHROPIC_API_KEY);
     };
+  }
+
+  private LlmProvider openAi() {
+    return OpenAiChatProvider.create(settings.openAiBaseUri(), settings.openAiApiKey(), settings.timeout());
+  }
+
+  private LlmProvider anthropic() {
+    throw new LlmConfigurationException(List.of("the Anthropic provider is being built"));
   }
 
   private static ModelCatalog withUserCatalog(Path file) {

@@ -11,10 +11,11 @@ import com.google.inject.Injector;
 import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.format.OutputFormat;
-import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.ProviderRouter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +37,25 @@ class LlmRuntimeModuleTest {
     assertTrue(result.value().startsWith("[simulated]"), result.value());
     assertTrue(result.costNanos() > 0);
     assertSame(runtime, injector.getInstance(LlmRuntime.class));
-    assertSame(injector.getInstance(LlmProvider.class), injector.getInstance(LlmProvider.class));
+    assertSame(injector.getInstance(ProviderRouter.class), injector.getInstance(ProviderRouter.class));
   }
 
   @Test
-  void aKeySelectsOpenAi() {
-    assertEquals("openai", injector(Map.of("OPENAI_API_KEY", "sk-test-123")).getInstance(LlmProvider.class).name());
+  void anOpenAiKeyRoutesOpenAiModelsToOpenAi() {
+    ProviderRouter router = injector(Map.of("OPENAI_API_KEY", "sk-test-123")).getInstance(ProviderRouter.class);
+
+    assertEquals("openai", router.providerFor("gpt-4o-mini", ModelCatalog.bundled().find("gpt-4o-mini")).name());
+    assertEquals("openai", router.providerFor("llama3.1:8b", Optional.empty()).name());
+  }
+
+  @Test
+  void aModelWhoseProviderIsNotConfiguredIsOneReadableProblem() {
+    ProviderRouter router = injector(Map.of("OPENAI_API_KEY", "sk-test-123")).getInstance(ProviderRouter.class);
+
+    LlmConfigurationException error = assertThrows(LlmConfigurationException.class,
+        () -> router.providerFor("claude-sonnet-4-5", ModelCatalog.bundled().find("claude-sonnet-4-5")));
+    assertEquals("llmgen configuration: model claude-sonnet-4-5 is served by Anthropic, which is not configured:"
+        + " set ANTHROPIC_API_KEY", error.getMessage());
   }
 
   @Test

@@ -21,6 +21,7 @@ import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.ratelimit.RateLimitPolicy;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
@@ -63,7 +64,7 @@ class LlmRuntimeTest {
         return answers.apply(request);
       }
     };
-    return new LlmRuntime(provider, ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
+    return new LlmRuntime(ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
         new StatisticsStage(statistics, ticker), new CacheStages(ticker),
         new BudgetStages(() -> ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), Set.of()),
         new RateLimitStages(ticker, new FakeScheduler(ticker)));

@@ -10,6 +10,7 @@ import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.ModelBinding;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -98,7 +99,7 @@ public final class CacheStage implements CallStage {
     savedCostNanos.add(original.costNanos());
     LlmResult<T> answer = typed(original);
     Duration latency = Duration.ofNanos(ticker.nanoTime() - call.startNanos());
-    return new LlmResult<>(answer.value(), answer.model(), answer.provider(), 0, 0, 0, 0, latency, true);
+    return new LlmResult<>(answer.value(), answer.model(), answer.provider(), 0, 0, 0, 0, latency, true, List.of());
   }
 
   // A stage serves one method, so every answer it holds is of that method's type.

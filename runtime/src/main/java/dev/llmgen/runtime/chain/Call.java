@@ -1,19 +1,31 @@
 package dev.llmgen.runtime.chain;
 
+import com.knuddels.jtokkit.api.Encoding;
 import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.provider.Completion;
+import dev.llmgen.runtime.provider.StreamListener;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One invocation of a service method on its way through the call chain.
+ * One invocation of a service method on its way through the call chain. A call that asks several
+ * models (fallbacks, cascades) gives each model's turn a call of its own, {@link #nextTurn()}, so that
+ * what is counted and remembered per turn stays apart.
  */
 public final class Call<T> {
-
-  private static final int NOT_COUNTED = -1;
 
   private final CallSpec<T> spec;
   private final String prompt;
   private final String userId;
   private final long startNanos;
-  private int inputTokens = NOT_COUNTED;
+  private final StreamListener listener;
+  // Written and read by the stages of one turn, which run one after another: no lock needed, and
+  // volatile because a retry or a rate-limit wait resumes the turn on another thread.
+  private volatile Encoding countedWith;
+  private volatile int inputTokens;
+  private volatile int requests;
+  private volatile boolean streamStarted;
+  private volatile Completion completion;
 
   /**
    * @param spec the method's call specification
@@ -22,10 +34,28 @@ public final class Call<T> {
    * @param startNanos when the call started, by the runtime's {@link dev.llmgen.runtime.Ticker}
    */
   public Call(CallSpec<T> spec, String prompt, String userId, long startNanos) {
+    this(spec, prompt, userId, startNanos, null);
+  }
+
+  private Call(CallSpec<T> spec, String prompt, String userId, long startNanos, StreamListener listener) {
     this.spec = spec;
     this.prompt = prompt;
     this.userId = userId;
     this.startNanos = startNanos;
+    this.listener = listener;
+  }
+
+  /** A call whose answer goes to {@code listener} as it is written. */
+  public static <T> Call<T> streaming(
+      CallSpec<T> spec, String prompt, String userId, long startNanos, StreamListener listener) {
+    return new Call<>(spec, prompt, userId, startNanos, listener);
+  }
+
+  /** The same invocation, for the next model's turn: nothing counted, nothing sent yet. */
+  public Call<T> nextTurn() {
+    Call<T> next = new Call<>(spec, prompt, userId, startNanos, listener);
+    next.streamStarted = streamStarted;
+    return next;
   }
 
   public CallSpec<T> spec() {
@@ -45,14 +75,67 @@ public final class Call<T> {
   }
 
   /**
-   * The request's input tokens, counted once however many stages ask (budget and rate limit both
-   * do). A call passes through its stages one after another, so the count needs no lock.
+   * The request's input tokens, counted once per tokenizer however many stages ask (budget and rate
+   * limit both do).
    */
   public int inputTokens(ModelBinding model) {
-    if (inputTokens == NOT_COUNTED) {
+    if (countedWith != model.encoding()) {
       inputTokens = model.countInput(spec.system(), prompt);
+      countedWith = model.encoding();
     }
     return inputTokens;
+  }
+
+  /** Where a streamed answer goes; empty for a call that waits for the whole answer. */
+  public Optional<StreamListener> listener() {
+    return Optional.ofNullable(listener);
+  }
+
+  /**
+   * Whether any text of a streamed answer has reached its consumer. From then on the call can be
+   * neither retried nor handed to another model: the consumer would see the answer twice.
+   */
+  public boolean streamStarted() {
+    return streamStarted;
+  }
+
+  /** Whether the consumer of a streamed answer has cancelled it. */
+  public boolean cancelled() {
+    return listener != null && listener.cancellation().toCompletableFuture().isDone();
+  }
+
+  /** Requests sent to the provider in this turn, retries included. */
+  public int requests() {
+    return requests;
+  }
+
+  /** The provider's last answer in this turn, before decoding: what a cascade's scorer reads. */
+  public Optional<Completion> completion() {
+    return Optional.ofNullable(completion);
+  }
+
+  /** The listener the provider writes to: it notes that the stream has started, then passes text on. */
+  StreamListener providerListener() {
+    return new StreamListener() {
+      @Override
+      public void onText(String text) {
+        streamStarted = true;
+        listener.onText(text);
+      }
+
+      @Override
+      public CompletionStage<Void> cancellation() {
+        return listener.cancellation();
+      }
+    };
+  }
+
+  void requestSent() {
+    requests++;
+  }
+
+  void answered(Completion completion) {
+    this.completion = completion;
   }
 
   @Override

@@ -7,59 +7,79 @@ import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
-import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The end of the call chain: asks the provider, counts tokens where it reported none, prices the call
- * and decodes the answer. Everything that depends only on the specification (the model to ask for, its
- * prices and tokenizer) is resolved when the handler is made, not per call.
+ * The end of a model's chain: asks the provider, counts tokens where it reported none, prices the
+ * answer and decodes it. Everything that depends only on the specification (the model to ask for, its
+ * provider, prices and tokenizer, the timeout) is resolved when the handler is made, not per call.
  */
 public final class ProviderCall<T> implements CallHandler<T> {
 
   private static final int EXCERPT_LENGTH = 200;
 
   private final CallSpec<T> spec;
-  private final LlmProvider provider;
   private final ModelBinding model;
   private final Ticker ticker;
+  private final Optional<Duration> timeout;
+  private final boolean logprobs;
   private final String description;
 
-  public ProviderCall(CallSpec<T> spec, LlmProvider provider, ModelBinding model, Ticker ticker) {
+  /**
+   * @param timeout how long one request may take; empty for the provider's own timeout
+   * @param logprobs whether to ask for token log-probabilities (a cascade scorer reads them)
+   */
+  public ProviderCall(
+      CallSpec<T> spec, ModelBinding model, Ticker ticker, Optional<Duration> timeout, boolean logprobs) {
     this.spec = spec;
-    this.provider = provider;
     this.model = model;
     this.ticker = ticker;
-    this.description = spec.feature() + " on " + provider.name() + " model " + model.providerModel();
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.logprobs = logprobs;
+    this.description = spec.feature() + " on " + model.provider().name() + " model " + model.providerModel();
   }
 
   @Override
   public CompletableFuture<LlmResult<T>> handle(Call<T> call) {
+    if (call.cancelled()) {
+      return CompletableFuture.failedFuture(
+          new CancellationException(spec.feature() + ": the stream was cancelled before the request was sent"));
+    }
     ChatRequest request = new ChatRequest(
         model.providerModel(), spec.system(), call.prompt(), spec.maxTokens(), spec.temperature(),
-        spec.outputFormat().responseFormat());
+        spec.outputFormat().responseFormat(), logprobs, timeout);
     CompletableFuture<Completion> completion;
     try {
-      completion = provider.complete(request);
+      call.requestSent();
+      completion = call.listener().isPresent()
+          ? model.provider().stream(request, call.providerListener())
+          : model.provider().complete(request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return completion.thenApply(answer -> toResult(call, answer));
+    return completion.thenApply(answer -> {
+      call.answered(answer);
+      return toResult(call, answer);
+    });
   }
 
   private LlmResult<T> toResult(Call<T> call, Completion completion) {
     TokenUsage usage = completion.usage().orElseGet(() -> countUsage(call, completion));
-    long costNanos =
-        model.prices().costNanos(usage.uncachedInputTokens(), usage.cachedInputTokens(), 0, usage.outputTokens());
+    long costNanos = model.prices().costNanos(
+        usage.uncachedInputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens());
     T value = decode(completion, usage, costNanos);
     Duration latency = Duration.ofNanos(ticker.nanoTime() - call.startNanos());
-    return new LlmResult<>(
-        value, model.providerModel(), provider.name(), usage.inputTokens(), usage.outputTokens(),
-        usage.cachedInputTokens(), costNanos, latency, false);
+    return LlmResult.answered(
+        value, model.providerModel(), model.provider().name(), call.requests(), usage.inputTokens(),
+        usage.outputTokens(), usage.cachedInputTokens(), costNanos, latency);
   }
 
+  /** Servers that report no usage, and streams cancelled before their usage arrived, are counted here. */
   private TokenUsage countUsage(Call<T> call, Completion completion) {
     int output = completion.text() == null ? 0 : model.tokenCounter().count(model.encoding(), completion.text());
     return new TokenUsage(call.inputTokens(model), 0, output, false);
@@ -67,10 +87,11 @@ public final class ProviderCall<T> implements CallHandler<T> {
 
   private T decode(Completion completion, TokenUsage usage, long costNanos) {
     OutputFormat<T> format = spec.outputFormat();
+    String text = completion.text() == null && completion.cancelled() ? "" : completion.text();
     try {
-      return format.decode(completion.text());
+      return format.decode(text);
     } catch (IllegalArgumentException e) {
-      String raw = completion.text() == null ? "" : completion.text();
+      String raw = text == null ? "" : text;
       String truncation = completion.truncated()
           ? "; the answer was cut off at maxTokens=" + spec.maxTokens() + ", raise it"
           : "";

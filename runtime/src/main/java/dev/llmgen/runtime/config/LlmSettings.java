@@ -26,6 +26,8 @@ public record LlmSettings(
     ProviderKind provider,
     URI openAiBaseUri,
     Optional<ApiKey> openAiApiKey,
+    URI anthropicBaseUri,
+    Optional<ApiKey> anthropicApiKey,
     Duration timeout,
     ModelMap modelMap,
     Optional<Path> catalogFile,
@@ -36,6 +38,8 @@ public record LlmSettings(
   public static final String PROVIDER = "LLMGEN_PROVIDER";
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
   public static final String OPENAI_BASE_URL = "OPENAI_BASE_URL";
+  public static final String ANTHROPIC_API_KEY = "ANTHROPIC_API_KEY";
+  public static final String ANTHROPIC_BASE_URL = "ANTHROPIC_BASE_URL";
   public static final String TIMEOUT = "LLMGEN_TIMEOUT";
   public static final String MODEL_MAP = "LLMGEN_MODEL_MAP";
   public static final String MODEL_CATALOG = "LLMGEN_MODEL_CATALOG";
@@ -50,6 +54,7 @@ public record LlmSettings(
       Path.of(System.getProperty("user.home"), ".llmgen", "budget-ledger.journal");
 
   public static final URI OPENAI_DEFAULT_BASE_URI = URI.create("https://api.openai.com/v1");
+  public static final URI ANTHROPIC_DEFAULT_BASE_URI = URI.create("https://api.anthropic.com");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   /** @throws LlmConfigurationException listing every problem found */
@@ -57,14 +62,27 @@ public record LlmSettings(
     Reader reader = new Reader(config);
     Optional<ApiKey> apiKey = config.get(OPENAI_API_KEY).map(ApiKey::new);
     Optional<URI> baseUri = reader.read(OPENAI_BASE_URL, LlmSettings::parseBaseUri);
+    Optional<ApiKey> anthropicKey = config.get(ANTHROPIC_API_KEY).map(ApiKey::new);
+    Optional<URI> anthropicUri = reader.read(ANTHROPIC_BASE_URL, LlmSettings::parseBaseUri);
+    boolean anyConfigured =
+        apiKey.isPresent() || baseUri.isPresent() || anthropicKey.isPresent() || anthropicUri.isPresent();
     ProviderKind provider = reader.read(PROVIDER, LlmSettings::parseProvider)
-        .orElse(apiKey.isPresent() || baseUri.isPresent() ? ProviderKind.OPENAI : ProviderKind.SIMULATED);
+        .orElse(anyConfigured ? ProviderKind.AUTO : ProviderKind.SIMULATED);
     URI openAiBaseUri = baseUri.orElse(OPENAI_DEFAULT_BASE_URI);
-    if (provider == ProviderKind.OPENAI && apiKey.isEmpty()
-        && openAiBaseUri.getHost().equalsIgnoreCase(OPENAI_DEFAULT_BASE_URI.getHost())) {
+    URI anthropicBaseUri = anthropicUri.orElse(ANTHROPIC_DEFAULT_BASE_URI);
+    if (provider == ProviderKind.OPENAI && !usable(apiKey, openAiBaseUri, OPENAI_DEFAULT_BASE_URI)) {
       reader.problems.add(PROVIDER + "=openai calls " + openAiBaseUri + ", which needs an API key: set "
           + OPENAI_API_KEY + " (or -D" + ConfigSource.propertyName(OPENAI_API_KEY) + "), point "
           + OPENAI_BASE_URL + " at a server that needs none, or set " + PROVIDER + "=simulated");
+    }
+    if (provider == ProviderKind.ANTHROPIC && !usable(anthropicKey, anthropicBaseUri, ANTHROPIC_DEFAULT_BASE_URI)) {
+      reader.problems.add(PROVIDER + "=anthropic calls " + anthropicBaseUri + ", which needs an API key: set "
+          + ANTHROPIC_API_KEY + " (or -D" + ConfigSource.propertyName(ANTHROPIC_API_KEY) + "), or set " + PROVIDER
+          + "=simulated");
+    }
+    if (provider == ProviderKind.AUTO && !anyConfigured) {
+      reader.problems.add(PROVIDER + "=auto sends each model to its provider, but none is configured: set "
+          + OPENAI_API_KEY + " or " + OPENAI_BASE_URL + ", and " + ANTHROPIC_API_KEY + " for Anthropic's models");
     }
     Duration timeout = reader.read(TIMEOUT, LlmSettings::parsePositiveDuration).orElse(DEFAULT_TIMEOUT);
     ModelMap modelMap = reader.read(MODEL_MAP, ModelMap::parse).orElse(ModelMap.identity());
@@ -81,10 +99,33 @@ public record LlmSettings(
     if (!reader.problems.isEmpty()) {
       // A key pasted into the wrong setting would otherwise be quoted back in its problem.
       throw new LlmConfigurationException(
-          reader.problems.stream().map(problem -> apiKey.map(key -> key.redact(problem)).orElse(problem)).toList());
+          reader.problems.stream().map(problem -> redact(problem, apiKey, anthropicKey)).toList());
     }
     return new LlmSettings(
-        provider, openAiBaseUri, apiKey, timeout, modelMap, catalogFile, simulated, budgetZone, budgetLedger);
+        provider, openAiBaseUri, apiKey, anthropicBaseUri, anthropicKey, timeout, modelMap, catalogFile, simulated, budgetZone, budgetLedger);
+  }
+
+  /**
+   * Whether the provider at {@code baseUri} can be called: with a key, or at a server of one's own,
+   * which usually needs none.
+   */
+  private static boolean usable(Optional<ApiKey> key, URI baseUri, URI defaultBaseUri) {
+    return key.isPresent() || !baseUri.getHost().equalsIgnoreCase(defaultBaseUri.getHost());
+  }
+
+  /** The OpenAI-compatible server can be called (see {@link #usable}). */
+  public boolean openAiUsable() {
+    return usable(openAiApiKey, openAiBaseUri, OPENAI_DEFAULT_BASE_URI);
+  }
+
+  /** Anthropic can be called (see {@link #usable}). */
+  public boolean anthropicUsable() {
+    return usable(anthropicApiKey, anthropicBaseUri, ANTHROPIC_DEFAULT_BASE_URI);
+  }
+
+  private static String redact(String problem, Optional<ApiKey> openAiKey, Optional<ApiKey> anthropicKey) {
+    String redacted = openAiKey.map(key -> key.redact(problem)).orElse(problem);
+    return anthropicKey.map(key -> key.redact(redacted)).orElse(redacted);
   }
 
   private static ProviderKind parseProvider(String value) {
@@ -93,7 +134,7 @@ public record LlmSettings(
         return kind;
       }
     }
-    throw new IllegalArgumentException("'" + value + "' is not a provider; use openai or simulated");
+    throw new IllegalArgumentException("'" + value + "' is not a provider; use auto, openai, anthropic or simulated");
   }
 
   private static URI parseBaseUri(String value) {

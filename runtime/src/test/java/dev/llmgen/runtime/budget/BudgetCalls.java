@@ -26,7 +26,7 @@ final class BudgetCalls {
   }
 
   static ModelBinding model(TokenPrices prices) {
-    return new ModelBinding("gpt-test", prices, TOKENS.encoding(TokenCounter.DEFAULT_TOKENIZER), TOKENS);
+    return new ModelBinding("gpt-test", null, prices, TOKENS.encoding(TokenCounter.DEFAULT_TOKENIZER), TOKENS);
   }
 
   /** A method of {@link #FEATURE} whose worst case on {@link #outputPricedModel()} is {@code worstCaseNanos}. */
@@ -43,6 +43,6 @@ final class BudgetCalls {
   }
 
   static LlmResult<String> answer(long costNanos) {
-    return new LlmResult<>("Hi", "gpt-test", "fake", 10, 5, 0, costNanos, Duration.ZERO, false);
+    return LlmResult.answered("Hi", "gpt-test", "fake", 1, 10, 5, 0, costNanos, Duration.ZERO);
   }
 }

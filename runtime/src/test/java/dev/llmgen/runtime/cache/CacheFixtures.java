@@ -19,7 +19,7 @@ final class CacheFixtures {
 
   static ModelBinding binding(String model) {
     ModelEntry entry = ModelCatalog.bundled().find(model).orElseThrow();
-    return new ModelBinding(entry.name(), entry.prices(), TOKEN_COUNTER.encoding(entry.tokenizer()), TOKEN_COUNTER);
+    return new ModelBinding(entry.name(), null, entry.prices(), TOKEN_COUNTER.encoding(entry.tokenizer()), TOKEN_COUNTER);
   }
 
   static CallSpec.Builder<String> textSpec(String feature) {

@@ -16,6 +16,7 @@ import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.chain.Call;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class CacheStageTest {
 
   private static final CallSpec<String> SPEC = cachedSpec("Bot.answer", 100, Scope.GLOBAL);
   private static final LlmResult<String> HELLO =
-      new LlmResult<>("Hello", "gpt-4o-mini", "fake", 5, 1, 0, 7, Duration.ofMillis(300), false);
+      LlmResult.answered("Hello", "gpt-4o-mini", "fake", 1, 5, 1, 0, 7, Duration.ofMillis(300));
 
   private final FakeTicker ticker = new FakeTicker();
   private final FakeNext next = new FakeNext();
@@ -59,7 +60,7 @@ class CacheStageTest {
     assertEquals(FakeNext.COST_NANOS, first.costNanos());
     assertEquals(1, next.calls());
     assertEquals(
-        new LlmResult<>("re: Where is my parcel?", "gpt-4o-mini", "fake", 0, 0, 0, 0, Duration.ofMillis(2), true),
+        new LlmResult<>("re: Where is my parcel?", "gpt-4o-mini", "fake", 0, 0, 0, 0, Duration.ofMillis(2), true, List.of()),
         second);
     assertEquals(new CacheStatistics(1, 1, 0, 1, FakeNext.COST_NANOS), stage.statistics());
   }

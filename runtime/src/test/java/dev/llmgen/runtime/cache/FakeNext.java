@@ -20,8 +20,7 @@ final class FakeNext implements CallHandler<String> {
 
   /** What the provider would have answered: the prompt echoed, at a cost. */
   static LlmResult<String> answerTo(Call<String> call) {
-    return new LlmResult<>(
-        "re: " + call.prompt(), "gpt-4o-mini", "fake", 100, 20, 10, COST_NANOS, Duration.ofMillis(300), false);
+    return LlmResult.answered("re: " + call.prompt(), "gpt-4o-mini", "fake", 1, 100, 20, 10, COST_NANOS, Duration.ofMillis(300));
   }
 
   void answerWith(Function<Call<String>, CompletableFuture<LlmResult<String>>> answers) {

@@ -79,19 +79,22 @@ class LlmSettingsTest {
   }
 
   @Test
-  void anApiKeyMeansOpenAi() {
+  void anApiKeyRoutesModelsToTheirProviders() {
     LlmSettings settings = settings(LlmSettings.OPENAI_API_KEY, SECRET);
 
-    assertEquals(ProviderKind.OPENAI, settings.provider());
+    assertEquals(ProviderKind.AUTO, settings.provider());
+    assertTrue(settings.openAiUsable());
+    assertFalse(settings.anthropicUsable());
     assertEquals(Optional.of(new ApiKey(SECRET)), settings.openAiApiKey());
     assertEquals("Bearer " + SECRET, settings.openAiApiKey().orElseThrow().bearerToken());
   }
 
   @Test
-  void aLocalBaseUrlMeansOpenAiWithoutAKey() {
+  void aLocalBaseUrlNeedsNoKey() {
     LlmSettings settings = settings(LlmSettings.OPENAI_BASE_URL, "http://localhost:11434/v1/");
 
-    assertEquals(ProviderKind.OPENAI, settings.provider());
+    assertEquals(ProviderKind.AUTO, settings.provider());
+    assertTrue(settings.openAiUsable());
     assertEquals(URI.create("http://localhost:11434/v1"), settings.openAiBaseUri());
     assertEquals(Optional.empty(), settings.openAiApiKey());
   }
@@ -175,9 +178,30 @@ class LlmSettingsTest {
 
   @Test
   void anUnknownProviderIsAProblem() {
-    LlmConfigurationException error = problems(LlmSettings.PROVIDER, "anthropic");
+    LlmConfigurationException error = problems(LlmSettings.PROVIDER, "gemini");
 
-    assertTrue(error.getMessage().contains("'anthropic' is not a provider; use openai or simulated"), error.getMessage());
+    assertTrue(error.getMessage().contains("'gemini' is not a provider; use auto, openai, anthropic or simulated"),
+        error.getMessage());
+  }
+
+  @Test
+  void anAnthropicKeyMakesAnthropicUsable() {
+    LlmSettings settings = settings(LlmSettings.ANTHROPIC_API_KEY, SECRET);
+
+    assertEquals(ProviderKind.AUTO, settings.provider());
+    assertTrue(settings.anthropicUsable());
+    assertFalse(settings.openAiUsable());
+    assertEquals(LlmSettings.ANTHROPIC_DEFAULT_BASE_URI, settings.anthropicBaseUri());
+  }
+
+  @Test
+  void anthropicWithoutAKeyIsAProblemThatNeverQuotesOtherKeys() {
+    LlmConfigurationException error =
+        problems(LlmSettings.PROVIDER, "anthropic", LlmSettings.OPENAI_API_KEY, SECRET, LlmSettings.TIMEOUT, SECRET);
+
+    assertTrue(error.getMessage().contains("LLMGEN_PROVIDER=anthropic calls https://api.anthropic.com, which needs an"
+        + " API key: set ANTHROPIC_API_KEY"), error.getMessage());
+    assertFalse(error.getMessage().contains(SECRET), error.getMessage());
   }
 
   @Test

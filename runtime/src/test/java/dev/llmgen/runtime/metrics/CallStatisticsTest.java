@@ -20,7 +20,7 @@ class CallStatisticsTest {
       CallSpec.builder("Bot.greet", "gpt-4o-mini", 5, OutputFormat.text()).build();
 
   private static LlmResult<String> result(long costNanos, long latencyMillis) {
-    return new LlmResult<>("hi", "gpt-4o-mini", "fake", 10, 5, 2, costNanos, Duration.ofMillis(latencyMillis), false);
+    return LlmResult.answered("hi", "gpt-4o-mini", "fake", 1, 10, 5, 2, costNanos, Duration.ofMillis(latencyMillis));
   }
 
   @Test

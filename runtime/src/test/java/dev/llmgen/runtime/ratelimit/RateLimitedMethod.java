@@ -61,7 +61,7 @@ final class RateLimitedMethod {
   private static ModelBinding binding(String model) {
     TokenCounter tokenCounter = new TokenCounter();
     ModelEntry entry = ModelCatalog.bundled().find(model).orElseThrow();
-    return new ModelBinding(entry.name(), entry.prices(), tokenCounter.encoding(entry.tokenizer()), tokenCounter);
+    return new ModelBinding(entry.name(), null, entry.prices(), tokenCounter.encoding(entry.tokenizer()), tokenCounter);
   }
 
   CompletableFuture<LlmResult<String>> call(String prompt) {
@@ -100,6 +100,6 @@ final class RateLimitedMethod {
     Duration at = Duration.ofNanos(ticker.nanoTime() - startNanos);
     admissions.add(new Admission(call.prompt(), call.userId(), at, call.inputTokens(MODEL) + (long) MAX_TOKENS));
     return CompletableFuture.completedFuture(
-        new LlmResult<>("ok", MODEL.providerModel(), "fake", 0, 0, 0, 0, Duration.ZERO, false));
+        LlmResult.answered("ok", MODEL.providerModel(), "fake", 1, 0, 0, 0, 0, Duration.ZERO));
   }
 }

@@ -1,0 +1,26 @@
+package dev.llmgen.runtime.chain;
+
+import dev.llmgen.runtime.Attempt;
+import dev.llmgen.runtime.LlmOutputException;
+import java.util.OptionalDouble;
+
+/**
+ * One model's chain of a method: its stages (retries, circuit breaker, budget, rate limit) in front of
+ * its {@link ProviderCall}. A method with fallbacks or a cascade has one per model.
+ */
+public record ModelChain<T>(ModelBinding model, CallHandler<T> chain) {
+
+  /**
+   * The turn of this model that ended in {@code failure}: what it was, and what it cost when an answer
+   * was paid for but could not be decoded.
+   */
+  public Attempt failedTurn(Call<T> turn, Throwable failure) {
+    String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    if (failure instanceof LlmOutputException paidFor) {
+      return new Attempt(model.providerModel(), model.provider().name(), Attempt.Outcome.FAILED, turn.requests(),
+          paidFor.inputTokens(), paidFor.outputTokens(), 0, paidFor.costNanos(), OptionalDouble.empty(), 0, detail);
+    }
+    return new Attempt(model.providerModel(), model.provider().name(), Attempt.Outcome.FAILED, turn.requests(),
+        0, 0, 0, 0, OptionalDouble.empty(), 0, detail);
+  }
+}
