@@ -3,7 +3,7 @@ package dev.llmgen.sample;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.llmgen.runtime.LlmConfigurationException;
-import dev.llmgen.runtime.LlmRuntime;
+import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.config.ConfigSource;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ public final class TriageApp {
   /** Triages {@code tickets} with the services of {@code injector} and prints the summary to {@code out}. */
   static List<TriageOutcome> triage(Injector injector, List<Ticket> tickets, int concurrency, PrintStream out) {
     List<TriageOutcome> outcomes = injector.getInstance(Triage.class).run(tickets, concurrency);
-    String provider = injector.getInstance(LlmRuntime.class).provider().name();
+    String provider = injector.getInstance(LlmSettings.class).provider().configName();
     new SummaryPrinter(out).print(provider, outcomes, injector.getInstance(CostControls.class));
     return outcomes;
   }

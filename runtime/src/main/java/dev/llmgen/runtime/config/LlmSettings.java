@@ -33,7 +33,8 @@ public record LlmSettings(
     Optional<Path> catalogFile,
     SimulatedSettings simulated,
     ZoneId budgetZone,
-    Path budgetLedger) {
+    Path budgetLedger,
+    String judgeModel) {
 
   public static final String PROVIDER = "LLMGEN_PROVIDER";
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
@@ -48,6 +49,10 @@ public record LlmSettings(
   public static final String SIMULATED_SEED = "LLMGEN_SIMULATED_SEED";
   public static final String BUDGET_ZONE = "LLMGEN_BUDGET_ZONE";
   public static final String BUDGET_LEDGER = "LLMGEN_BUDGET_LEDGER";
+  public static final String JUDGE_MODEL = "LLMGEN_JUDGE_MODEL";
+
+  /** The model {@code JudgeScorer} asks unless {@value #JUDGE_MODEL} names another. */
+  public static final String DEFAULT_JUDGE_MODEL = "gpt-4o-mini";
 
   /** Where spending is journalled unless {@value #BUDGET_LEDGER} says otherwise. */
   public static final Path DEFAULT_BUDGET_LEDGER =
@@ -89,6 +94,7 @@ public record LlmSettings(
     Optional<Path> catalogFile = reader.read(MODEL_CATALOG, LlmSettings::parseReadableFile);
     ZoneId budgetZone = reader.read(BUDGET_ZONE, LlmSettings::parseZone).orElse(ZoneOffset.UTC);
     Path budgetLedger = reader.read(BUDGET_LEDGER, Path::of).orElse(DEFAULT_BUDGET_LEDGER);
+    String judgeModel = config.get(JUDGE_MODEL).orElse(DEFAULT_JUDGE_MODEL);
     double latencyScale = reader.read(SIMULATED_LATENCY_SCALE, LlmSettings::parseLatencyScale)
         .orElse(SimulatedSettings.DEFAULT.latencyScale());
     var faultRates = reader.read(SIMULATED_FAULTS, SimulatedSettings::parseFaultRates)
@@ -102,7 +108,8 @@ public record LlmSettings(
           reader.problems.stream().map(problem -> redact(problem, apiKey, anthropicKey)).toList());
     }
     return new LlmSettings(
-        provider, openAiBaseUri, apiKey, anthropicBaseUri, anthropicKey, timeout, modelMap, catalogFile, simulated, budgetZone, budgetLedger);
+        provider, openAiBaseUri, apiKey, anthropicBaseUri, anthropicKey, timeout, modelMap, catalogFile, simulated,
+        budgetZone, budgetLedger, judgeModel);
   }
 
   /**
