@@ -20,7 +20,9 @@ import dev.llmgen.runtime.metrics.StatisticsStage;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
+import dev.llmgen.runtime.resilience.CircuitBreakers;
 import dev.llmgen.runtime.resilience.FallbackHandler;
+import dev.llmgen.runtime.resilience.RetryStages;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
@@ -33,10 +35,12 @@ import java.util.Optional;
  * {@link LlmMethod} whose chain of stages is composed once, at construction of the service:
  * <pre>
  *   statistics → cache → one model, its fallbacks in turn, or the steps of its cascade
- *   each model:  budget → rate limit → provider
+ *   each model:  retry → circuit breaker → budget → rate limit → provider
  * </pre>
  * Each model a call asks has a chain of its own, so every turn is budgeted and rate-limited on its own
- * and priced at its own model's prices; a cache hit asks no model at all.
+ * and priced at its own model's prices; a cache hit asks no model at all. Retries are outermost, so
+ * each request reserves its own budget and takes its own permit and nothing is held during a backoff;
+ * an open circuit fails before any budget is reserved or permit taken.
  */
 @Singleton
 public final class LlmRuntime {
@@ -55,8 +59,8 @@ public final class LlmRuntime {
   @Inject
   public LlmRuntime(
       ProviderRouter providers, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
-      StatisticsStage statisticsStage, CacheStages cacheStages, BudgetStages budgetStages,
-      RateLimitStages rateLimitStages) {
+      StatisticsStage statisticsStage, CacheStages cacheStages, RetryStages retryStages,
+      CircuitBreakers circuitBreakers, BudgetStages budgetStages, RateLimitStages rateLimitStages) {
     this.providers = providers;
     this.catalog = catalog;
     this.modelMap = modelMap;
@@ -66,7 +70,7 @@ public final class LlmRuntime {
     this.cacheStages = cacheStages;
     // The order is the point: a call waits for a rate-limit permit only once its worst case is reserved,
     // so waiting cannot lead to overspending.
-    this.modelStages = List.of(budgetStages, rateLimitStages);
+    this.modelStages = List.of(retryStages, circuitBreakers, budgetStages, rateLimitStages);
   }
 
   /** Binds a method; a method with a {@code @Cascade} gets the default scorer, {@link DecodesScorer}. */

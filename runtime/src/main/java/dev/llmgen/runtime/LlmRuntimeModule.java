@@ -14,8 +14,12 @@ import dev.llmgen.runtime.config.ProviderKind;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.ProviderRouter;
+import dev.llmgen.runtime.provider.anthropic.AnthropicProvider;
 import dev.llmgen.runtime.provider.openai.OpenAiChatProvider;
 import dev.llmgen.runtime.provider.simulated.SimulatedProvider;
+import dev.llmgen.runtime.resilience.AdaptiveLimitingProvider;
+import dev.llmgen.runtime.resilience.ResilienceListener;
+import dev.llmgen.runtime.resilience.ResilienceSettings;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
@@ -61,6 +65,9 @@ public final class LlmRuntimeModule extends AbstractModule {
     bind(Clock.class).toInstance(Clock.system(settings.budgetZone()));
     // Applications add theirs: Multibinder.newSetBinder(binder(), BudgetListener.class).addBinding()...
     Multibinder.newSetBinder(binder(), BudgetListener.class);
+    bind(ResilienceSettings.class).toInstance(settings.resilience());
+    // Metrics hook in here: Multibinder.newSetBinder(binder(), ResilienceListener.class).addBinding()...
+    Multibinder.newSetBinder(binder(), ResilienceListener.class);
   }
 
   @Provides
@@ -97,16 +104,16 @@ public final class LlmRuntimeModule extends AbstractModule {
   /** The providers the configuration names, and which of them serves each model. */
   @Provides
   @Singleton
-  ProviderRouter providers(TokenCounter tokenCounter) {
+  ProviderRouter providers(TokenCounter tokenCounter, Ticker ticker, Scheduler scheduler) {
     return switch (settings.provider()) {
       case SIMULATED ->
           ProviderRouter.everyModelTo(new SimulatedProvider(settings.simulated(), catalog, tokenCounter, settings.timeout()));
-      case OPENAI -> ProviderRouter.everyModelTo(openAi());
-      case ANTHROPIC -> ProviderRouter.everyModelTo(anthropic());
+      case OPENAI -> ProviderRouter.everyModelTo(adaptive(openAi(), ticker, scheduler));
+      case ANTHROPIC -> ProviderRouter.everyModelTo(adaptive(anthropic(tokenCounter), ticker, scheduler));
       case AUTO -> ProviderRouter.byCatalog(
-          settings.openAiUsable() ? Optional.of(openAi()) : Optional.empty(),
+          settings.openAiUsable() ? Optional.of(adaptive(openAi(), ticker, scheduler)) : Optional.empty(),
           "set " + LlmSettings.OPENAI_API_KEY + ", or " + LlmSettings.OPENAI_BASE_URL + " for a server of your own",
-          settings.anthropicUsable() ? Optional.of(anthropic()) : Optional.empty(),
+          settings.anthropicUsable() ? Optional.of(adaptive(anthropic(tokenCounter), ticker, scheduler)) : Optional.empty(),
           "set " + LlmSettings.ANTHROPIC_API_KEY);
     };
   }
@@ -115,8 +122,16 @@ public final class LlmRuntimeModule extends AbstractModule {
     return OpenAiChatProvider.create(settings.openAiBaseUri(), settings.openAiApiKey(), settings.timeout());
   }
 
-  private LlmProvider anthropic() {
-    throw new LlmConfigurationException(List.of("the Anthropic provider is being built"));
+  private LlmProvider anthropic(TokenCounter tokenCounter) {
+    return AnthropicProvider.create(
+        settings.anthropicBaseUri(), settings.anthropicApiKey().orElseThrow(), settings.timeout(), tokenCounter);
+  }
+
+  /** A real provider, held back by its own rate-limit headers unless adaptive limiting is switched off. */
+  private LlmProvider adaptive(LlmProvider provider, Ticker ticker, Scheduler scheduler) {
+    return settings.resilience().adaptiveLimiting()
+        ? new AdaptiveLimitingProvider(provider, ticker, scheduler)
+        : provider;
   }
 
   private static ModelCatalog withUserCatalog(Path file) {

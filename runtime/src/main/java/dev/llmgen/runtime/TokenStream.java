@@ -1,5 +1,6 @@
 package dev.llmgen.runtime;
 
+import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.provider.StreamListener;
 import java.util.Objects;
 import java.util.Queue;
@@ -57,7 +58,7 @@ public final class TokenStream implements Flow.Publisher<String> {
       call = CompletableFuture.failedFuture(e);
     }
     call.whenComplete((answer, failure) -> {
-      delivery.finish(failure);
+      delivery.finish(failure == null ? null : Failures.unwrap(failure));
       if (failure == null) {
         result.complete(answer);
       } else {
@@ -119,7 +120,7 @@ public final class TokenStream implements Flow.Publisher<String> {
     @Override
     public void cancel() {
       cancellation.complete(null);
-      pieces.clear();
+      drain(); // the draining thread alone clears the pieces: clearing here could race with its poll
     }
 
     void finish(Throwable cause) {
@@ -137,15 +138,11 @@ public final class TokenStream implements Flow.Publisher<String> {
       }
       int missed = 1;
       do {
-        if (!terminated && cancellation.isDone() && failure == null) {
-          terminated = true; // cancelled by the subscriber: no more signals
-          pieces.clear();
-        }
-        while (!terminated && demand.get() > 0 && !pieces.isEmpty()) {
+        while (!stopped() && demand.get() > 0 && !pieces.isEmpty()) {
           demand.decrementAndGet();
           subscriber.onNext(pieces.poll());
         }
-        if (!terminated && finished && (pieces.isEmpty() || failure != null)) {
+        if (!stopped() && finished && (pieces.isEmpty() || failure != null)) {
           terminated = true;
           if (failure == null) {
             subscriber.onComplete();
@@ -155,6 +152,15 @@ public final class TokenStream implements Flow.Publisher<String> {
         }
         missed = drains.addAndGet(-missed);
       } while (missed != 0);
+    }
+
+    /** Whether no more signals go out; checked before each, as the subscriber may cancel inside onNext. */
+    private boolean stopped() {
+      if (!terminated && cancellation.isDone() && failure == null) {
+        terminated = true; // cancelled by the subscriber
+        pieces.clear();
+      }
+      return terminated;
     }
   }
 

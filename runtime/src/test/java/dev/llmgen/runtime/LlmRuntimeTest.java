@@ -13,6 +13,7 @@ import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.budget.MemoryBudgetLedger;
 import dev.llmgen.runtime.cache.CachePolicy;
 import dev.llmgen.runtime.cache.CacheStages;
+import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.metrics.CallStatistics;
@@ -26,6 +27,9 @@ import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.ratelimit.RateLimitPolicy;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
 import dev.llmgen.runtime.ratelimit.RateLimitedException;
+import dev.llmgen.runtime.resilience.CircuitBreakers;
+import dev.llmgen.runtime.resilience.ResilienceSettings;
+import dev.llmgen.runtime.resilience.RetryStages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +50,10 @@ import org.junit.jupiter.api.Test;
 /** The runtime's own call path: model map, pricing, token counting, decoding, latency and failures. */
 class LlmRuntimeTest {
 
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
   private final FakeTicker ticker = new FakeTicker();
+  private final FakeScheduler scheduler = new FakeScheduler(ticker);
   private final CallStatistics statistics = new CallStatistics();
   private final TokenCounter tokenCounter = new TokenCounter();
   private final List<ChatRequest> requests = new ArrayList<>();
@@ -66,8 +74,10 @@ class LlmRuntimeTest {
     };
     return new LlmRuntime(ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
         new StatisticsStage(statistics, ticker), new CacheStages(ticker),
-        new BudgetStages(() -> ledger, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), Set.of()),
-        new RateLimitStages(ticker, new FakeScheduler(ticker)));
+        new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of()),
+        new CircuitBreakers(ResilienceSettings.DEFAULTS, CLOCK, ticker, Set.of()),
+        new BudgetStages(() -> ledger, CLOCK, Set.of()),
+        new RateLimitStages(ticker, scheduler));
   }
 
   private static CompletableFuture<Completion> answer(String text, Optional<TokenUsage> usage, String finish) {
@@ -181,7 +191,11 @@ class LlmRuntimeTest {
     LlmMethod<String> method = runtime(ModelMap.identity(), request -> CompletableFuture.failedFuture(failure))
         .bind(CallSpec.builder("Bot.greet", "gpt-4o-mini", 5, OutputFormat.text()).build());
 
-    assertSame(failure, assertThrows(LlmProviderException.class, () -> method.call("Hi", null)));
+    CompletableFuture<String> answer = method.callAsync("Hi", null);
+    scheduler.advance(Duration.ofMinutes(1)); // the two retries of a server error, after their backoff
+
+    assertEquals(3, requests.size());
+    assertSame(failure, Failures.unwrap(assertThrows(CompletionException.class, answer::join)));
     assertEquals(1, statistics.byFeature().get("Bot.greet").failures());
     assertEquals(0, statistics.overall().costNanos());
   }

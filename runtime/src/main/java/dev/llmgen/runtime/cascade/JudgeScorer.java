@@ -2,13 +2,16 @@ package dev.llmgen.runtime.cascade;
 
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmMethod;
+import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmRuntime;
+import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.format.OutputFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer from 0 to 10 against the task it was given. The judge's call is a call like any other: it is
  * priced, counted in the statistics as {@code <feature>.judge}, charged to the method's {@code @Budget}
  * pool, and its cost is added to the attempt it scored. Answers that do not decode or were cut off
- * score 0 without asking the judge.
+ * score 0 without asking the judge; a verdict that is not a grade scores 0 too, its cost still added.
  */
 @Singleton
 public final class JudgeScorer implements AnswerScorer {
@@ -46,10 +49,17 @@ public final class JudgeScorer implements AnswerScorer {
     if (candidate.truncated()) {
       return CompletableFuture.completedFuture(Score.of(0, "cut off at maxTokens"));
     }
-    return judgeOf(candidate.spec()).callForResultAsync(gradingPrompt(candidate), null).thenApply(grading -> {
-      int grade = Math.max(0, Math.min(MAX_GRADE, grading.value()));
-      return new Score((double) grade / MAX_GRADE, "judge " + grading.model() + ": " + grade + "/" + MAX_GRADE,
-          grading.costNanos());
+    return judgeOf(candidate.spec()).callForResultAsync(gradingPrompt(candidate), null).handle((grading, failure) -> {
+      if (failure == null) {
+        int grade = Math.max(0, Math.min(MAX_GRADE, grading.value()));
+        return new Score((double) grade / MAX_GRADE, "judge " + grading.model() + ": " + grade + "/" + MAX_GRADE,
+            grading.costNanos());
+      }
+      // A verdict that is not a grade was still paid for: its cost stays with the attempt, as in the ledger.
+      if (Failures.unwrap(failure) instanceof LlmOutputException unreadable) {
+        return new Score(0, "judge " + unreadable.model() + " gave no grade", unreadable.costNanos());
+      }
+      throw new CompletionException(Failures.unwrap(failure));
     });
   }
 

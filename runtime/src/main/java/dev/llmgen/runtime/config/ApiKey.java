@@ -20,6 +20,11 @@ public final class ApiKey {
     return "Bearer " + secret;
   }
 
+  /** The key as it is, for a header of the provider's own, such as Anthropic's {@code x-api-key}. */
+  public String headerValue() {
+    return secret;
+  }
+
   /** {@code text} with every occurrence of the key replaced, for anything that may be shown. */
   public String redact(String text) {
     return text == null ? null : text.replace(secret, "****");

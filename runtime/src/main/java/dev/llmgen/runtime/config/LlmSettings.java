@@ -3,6 +3,9 @@ package dev.llmgen.runtime.config;
 import dev.llmgen.units.Durations;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
+import dev.llmgen.runtime.resilience.CircuitBreakerPolicy;
+import dev.llmgen.runtime.resilience.ResilienceSettings;
+import dev.llmgen.runtime.resilience.RetryPolicy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,8 @@ public record LlmSettings(
     SimulatedSettings simulated,
     ZoneId budgetZone,
     Path budgetLedger,
-    String judgeModel) {
+    String judgeModel,
+    ResilienceSettings resilience) {
 
   public static final String PROVIDER = "LLMGEN_PROVIDER";
   public static final String OPENAI_API_KEY = "OPENAI_API_KEY";
@@ -50,6 +54,16 @@ public record LlmSettings(
   public static final String BUDGET_ZONE = "LLMGEN_BUDGET_ZONE";
   public static final String BUDGET_LEDGER = "LLMGEN_BUDGET_LEDGER";
   public static final String JUDGE_MODEL = "LLMGEN_JUDGE_MODEL";
+  public static final String RETRY_MAX_ATTEMPTS = "LLMGEN_RETRY_MAX_ATTEMPTS";
+  public static final String RETRY_BACKOFF = "LLMGEN_RETRY_BACKOFF";
+  public static final String RETRY_MAX_BACKOFF = "LLMGEN_RETRY_MAX_BACKOFF";
+  public static final String MAX_RETRY_AFTER = "LLMGEN_MAX_RETRY_AFTER";
+  public static final String CIRCUIT_FAILURE_RATE = "LLMGEN_CIRCUIT_FAILURE_RATE";
+  public static final String CIRCUIT_WINDOW = "LLMGEN_CIRCUIT_WINDOW";
+  public static final String CIRCUIT_MIN_CALLS = "LLMGEN_CIRCUIT_MIN_CALLS";
+  public static final String CIRCUIT_OPEN_FOR = "LLMGEN_CIRCUIT_OPEN_FOR";
+  public static final String CIRCUIT_PROBES = "LLMGEN_CIRCUIT_PROBES";
+  public static final String ADAPTIVE_LIMITS = "LLMGEN_ADAPTIVE_LIMITS";
 
   /** The model {@code JudgeScorer} asks unless {@value #JUDGE_MODEL} names another. */
   public static final String DEFAULT_JUDGE_MODEL = "gpt-4o-mini";
@@ -75,12 +89,12 @@ public record LlmSettings(
         .orElse(anyConfigured ? ProviderKind.AUTO : ProviderKind.SIMULATED);
     URI openAiBaseUri = baseUri.orElse(OPENAI_DEFAULT_BASE_URI);
     URI anthropicBaseUri = anthropicUri.orElse(ANTHROPIC_DEFAULT_BASE_URI);
-    if (provider == ProviderKind.OPENAI && !usable(apiKey, openAiBaseUri, OPENAI_DEFAULT_BASE_URI)) {
+    if (provider == ProviderKind.OPENAI && !usable(apiKey, openAiBaseUri)) {
       reader.problems.add(PROVIDER + "=openai calls " + openAiBaseUri + ", which needs an API key: set "
           + OPENAI_API_KEY + " (or -D" + ConfigSource.propertyName(OPENAI_API_KEY) + "), point "
           + OPENAI_BASE_URL + " at a server that needs none, or set " + PROVIDER + "=simulated");
     }
-    if (provider == ProviderKind.ANTHROPIC && !usable(anthropicKey, anthropicBaseUri, ANTHROPIC_DEFAULT_BASE_URI)) {
+    if (provider == ProviderKind.ANTHROPIC && anthropicKey.isEmpty()) {
       reader.problems.add(PROVIDER + "=anthropic calls " + anthropicBaseUri + ", which needs an API key: set "
           + ANTHROPIC_API_KEY + " (or -D" + ConfigSource.propertyName(ANTHROPIC_API_KEY) + "), or set " + PROVIDER
           + "=simulated");
@@ -95,6 +109,7 @@ public record LlmSettings(
     ZoneId budgetZone = reader.read(BUDGET_ZONE, LlmSettings::parseZone).orElse(ZoneOffset.UTC);
     Path budgetLedger = reader.read(BUDGET_LEDGER, Path::of).orElse(DEFAULT_BUDGET_LEDGER);
     String judgeModel = config.get(JUDGE_MODEL).orElse(DEFAULT_JUDGE_MODEL);
+    ResilienceSettings resilience = resilience(reader);
     double latencyScale = reader.read(SIMULATED_LATENCY_SCALE, LlmSettings::parseLatencyScale)
         .orElse(SimulatedSettings.DEFAULT.latencyScale());
     var faultRates = reader.read(SIMULATED_FAULTS, SimulatedSettings::parseFaultRates)
@@ -109,25 +124,47 @@ public record LlmSettings(
     }
     return new LlmSettings(
         provider, openAiBaseUri, apiKey, anthropicBaseUri, anthropicKey, timeout, modelMap, catalogFile, simulated,
-        budgetZone, budgetLedger, judgeModel);
+        budgetZone, budgetLedger, judgeModel, resilience);
   }
 
-  /**
-   * Whether the provider at {@code baseUri} can be called: with a key, or at a server of one's own,
-   * which usually needs none.
-   */
-  private static boolean usable(Optional<ApiKey> key, URI baseUri, URI defaultBaseUri) {
-    return key.isPresent() || !baseUri.getHost().equalsIgnoreCase(defaultBaseUri.getHost());
+  /** The retry, circuit-breaker and adaptive-limiting defaults, each overridable on its own. */
+  private static ResilienceSettings resilience(Reader reader) {
+    ResilienceSettings defaults = ResilienceSettings.DEFAULTS;
+    RetryPolicy retry = defaults.retry();
+    int maxAttempts = reader.read(RETRY_MAX_ATTEMPTS, value -> parseCount(value, 1)).orElse(retry.maxAttempts());
+    Duration backoff = reader.read(RETRY_BACKOFF, LlmSettings::parsePositiveDuration).orElse(retry.backoff());
+    Duration maxBackoff =
+        reader.read(RETRY_MAX_BACKOFF, LlmSettings::parsePositiveDuration).orElse(retry.maxBackoff());
+    Duration maxRetryAfter =
+        reader.read(MAX_RETRY_AFTER, LlmSettings::parsePositiveDuration).orElse(retry.maxRetryAfter());
+    CircuitBreakerPolicy circuit = defaults.circuitBreaker();
+    double failureRate =
+        reader.read(CIRCUIT_FAILURE_RATE, LlmSettings::parsePercentage).orElse(circuit.failureRateThreshold());
+    int window = reader.read(CIRCUIT_WINDOW, value -> parseCount(value, 1)).orElse(circuit.slidingWindowSize());
+    int minCalls = reader.read(CIRCUIT_MIN_CALLS, value -> parseCount(value, 1)).orElse(circuit.minimumCalls());
+    Duration openFor =
+        reader.read(CIRCUIT_OPEN_FOR, LlmSettings::parsePositiveDuration).orElse(circuit.openDuration());
+    int probes = reader.read(CIRCUIT_PROBES, value -> parseCount(value, 1)).orElse(circuit.halfOpenCalls());
+    boolean adaptive = reader.read(ADAPTIVE_LIMITS, LlmSettings::parseSwitch).orElse(defaults.adaptiveLimiting());
+    return reader.build(RETRY_MAX_BACKOFF, () -> new ResilienceSettings(
+        new RetryPolicy(maxAttempts, backoff, maxBackoff, retry.jitter(), maxRetryAfter),
+        new CircuitBreakerPolicy(failureRate, window, minCalls, openFor, probes),
+        adaptive), defaults);
   }
 
-  /** The OpenAI-compatible server can be called (see {@link #usable}). */
+  /** The OpenAI-compatible server can be called: with a key, or at a server of one's own. */
   public boolean openAiUsable() {
-    return usable(openAiApiKey, openAiBaseUri, OPENAI_DEFAULT_BASE_URI);
+    return usable(openAiApiKey, openAiBaseUri);
   }
 
-  /** Anthropic can be called (see {@link #usable}). */
+  /** Anthropic can be called: it has a key, which the Messages API always asks for. */
   public boolean anthropicUsable() {
-    return usable(anthropicApiKey, anthropicBaseUri, ANTHROPIC_DEFAULT_BASE_URI);
+    return anthropicApiKey.isPresent();
+  }
+
+  /** Local servers usually need no key; OpenAI's own API always does. */
+  private static boolean usable(Optional<ApiKey> key, URI baseUri) {
+    return key.isPresent() || !baseUri.getHost().equalsIgnoreCase(OPENAI_DEFAULT_BASE_URI.getHost());
   }
 
   private static String redact(String problem, Optional<ApiKey> openAiKey, Optional<ApiKey> anthropicKey) {
@@ -179,6 +216,40 @@ public record LlmSettings(
       throw new IllegalArgumentException("'" + value + "' is not a scale: write 0 (no delay), 1 (realistic) or another finite number");
     }
     return scale;
+  }
+
+  private static int parseCount(String value, int minimum) {
+    int count;
+    try {
+      count = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      count = minimum - 1;
+    }
+    if (count < minimum) {
+      throw new IllegalArgumentException("'" + value + "' is not a whole number of at least " + minimum);
+    }
+    return count;
+  }
+
+  private static double parsePercentage(String value) {
+    double percentage;
+    try {
+      percentage = Double.parseDouble(value.endsWith("%") ? value.substring(0, value.length() - 1) : value);
+    } catch (NumberFormatException e) {
+      percentage = Double.NaN;
+    }
+    if (!(percentage > 0 && percentage <= 100)) {
+      throw new IllegalArgumentException("'" + value + "' is not a percentage above 0 and at most 100, such as 50");
+    }
+    return percentage;
+  }
+
+  private static boolean parseSwitch(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "on", "yes" -> true;
+      case "false", "off", "no" -> false;
+      default -> throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+    };
   }
 
   private static ZoneId parseZone(String value) {

@@ -1,7 +1,6 @@
 package dev.llmgen.runtime.resilience;
 
 import dev.llmgen.runtime.Attempt;
-import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
@@ -58,8 +57,7 @@ public final class FallbackHandler<T> implements CallHandler<T> {
   }
 
   private static boolean fallsBack(Throwable cause) {
-    return cause instanceof CircuitOpenException
-        || (cause instanceof LlmProviderException provider && provider.isRetryable());
+    return cause instanceof CircuitOpenException || TransientFailures.isTransient(cause);
   }
 
   private static List<Attempt> joined(List<Attempt> failed, List<Attempt> answered) {

@@ -1,10 +1,15 @@
 package dev.llmgen.runtime.provider.openai;
 
+import dev.llmgen.runtime.LlmTimeoutException;
 import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.ApiKey;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.StreamListener;
+import dev.llmgen.runtime.provider.sse.ServerSentEventSubscriber;
+import dev.llmgen.runtime.provider.sse.SseBody;
+import dev.llmgen.runtime.provider.sse.SseBodyHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * OpenAI Chat Completions, and every server that speaks it: Ollama, vLLM, llama.cpp server,
@@ -37,7 +44,8 @@ public final class OpenAiChatProvider implements LlmProvider {
    * @param baseUri the API root without a trailing slash, e.g. {@code https://api.openai.com/v1} or
    *     {@code http://localhost:11434/v1}
    * @param apiKey sent as a bearer token when present; local servers usually need none
-   * @param timeout how long one request may wait for its answer
+   * @param timeout how long one request may take, to the last byte of its answer, unless the request
+   *     sets its own
    */
   public OpenAiChatProvider(URI baseUri, Optional<ApiKey> apiKey, Duration timeout, HttpClient httpClient) {
     this.endpoint = URI.create(stripTrailingSlash(baseUri.toString()) + "/chat/completions");
@@ -45,7 +53,7 @@ public final class OpenAiChatProvider implements LlmProvider {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     this.encoder = OpenAiRequestEncoder.forBaseUri(baseUri);
-    this.decoder = new OpenAiResponseDecoder(endpoint, apiKey, timeout, Clock.systemUTC());
+    this.decoder = new OpenAiResponseDecoder(endpoint, apiKey, Clock.systemUTC());
   }
 
   /** A provider with its own {@link HttpClient}, see {@link #newHttpClient}. */
@@ -72,45 +80,91 @@ public final class OpenAiChatProvider implements LlmProvider {
 
   @Override
   public CompletableFuture<Completion> complete(ChatRequest request) {
+    Duration timeout = timeoutOf(request);
     CompletableFuture<Completion> answer = new CompletableFuture<>();
-    CompletableFuture<HttpResponse<String>> exchange =
-        httpClient.sendAsync(httpRequest(request), HttpResponse.BodyHandlers.ofString());
-    exchange.whenComplete((response, failure) -> settle(answer, request, response, failure));
-    // A caller that gives up (its own deadline, say) aborts the exchange instead of leaving it running.
-    answer.whenComplete((completion, failure) -> {
-      if (answer.isCancelled()) {
-        exchange.cancel(true);
+    CompletableFuture<HttpResponse<String>> exchange = httpClient.sendAsync(
+        httpRequest(encoder.encode(request), timeout), HttpResponse.BodyHandlers.ofString());
+    exchange.whenComplete((response, failure) -> settle(answer, () -> {
+      if (failure != null) {
+        throw decoder.transportFailure(Failures.unwrap(failure), request.model(), timeout);
       }
-    });
+      return decoder.decode(response, request.model());
+    }));
+    // However the answer is settled (a timeout, a caller that gives up), the exchange stops with it.
+    answer.whenComplete((completion, failure) -> exchange.cancel(true));
+    expireAfter(answer, timeout, request.model());
     return answer;
   }
 
-  private HttpRequest httpRequest(ChatRequest request) {
+  /**
+   * Streams the answer with {@code "stream": true}. Cancelling it through the listener aborts the HTTP
+   * exchange at once and completes the future normally with the text so far and no usage; the timeout
+   * covers the whole stream.
+   */
+  @Override
+  public CompletableFuture<Completion> stream(ChatRequest request, StreamListener listener) {
+    Duration timeout = timeoutOf(request);
+    StreamedAnswer stream = new StreamedAnswer(decoder, request.model(), timeout, listener);
+    ServerSentEventSubscriber events = new ServerSentEventSubscriber(stream::accept);
+    SseBodyHandler eventHandler = new SseBodyHandler(events);
+    CompletableFuture<HttpResponse<SseBody>> exchange = httpClient.sendAsync(
+        httpRequest(encoder.encodeStreaming(request), timeout),
+        info -> {
+          stream.responseArrived(info);
+          return eventHandler.apply(info);
+        });
+    exchange.whenComplete(stream::exchanged);
+    events.completion().whenComplete((ended, failure) -> stream.bodyEnded(failure));
+    listener.cancellation().thenRun(stream::cancel);
+    CompletableFuture<Completion> answer = stream.answer();
+    answer.whenComplete((completion, failure) -> {
+      events.cancel();
+      exchange.cancel(true);
+    });
+    expireAfter(answer, timeout, request.model());
+    return answer;
+  }
+
+  private Duration timeoutOf(ChatRequest request) {
+    return request.timeout().orElse(timeout);
+  }
+
+  private HttpRequest httpRequest(String body, Duration timeout) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
         .timeout(timeout)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(encoder.encode(request)));
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     apiKey.ifPresent(key -> builder.header("Authorization", key.bearerToken()));
     return builder.build();
+  }
+
+  /**
+   * Fails {@code answer} with a timeout once {@code timeout} has passed, body included: the JDK's own
+   * request timeout only waits for the headers, and a server can stall after them.
+   */
+  private static void expireAfter(CompletableFuture<Completion> answer, Duration timeout, String model) {
+    CompletableFuture<Void> timer = new CompletableFuture<Void>().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    timer.whenComplete((ignored, expired) -> {
+      if (expired != null) {
+        // Off the JDK's single timer thread, which the answer's dependents must not hold up.
+        CompletableFuture.runAsync(
+            () -> answer.completeExceptionally(new LlmTimeoutException(NAME, model, timeout, null)));
+      }
+    });
+    answer.whenComplete((completion, failure) -> timer.complete(null)); // stops the timer
   }
 
   /**
    * Completes {@code answer} directly rather than through a dependent stage, so it fails with the
    * {@link dev.llmgen.runtime.LlmException} itself and not one wrapped in a {@link CompletionException}.
    */
-  private void settle(
-      CompletableFuture<Completion> answer, ChatRequest request, HttpResponse<String> response, Throwable failure) {
+  private static void settle(CompletableFuture<Completion> answer, Supplier<Completion> outcome) {
     try {
-      if (failure != null) {
-        answer.completeExceptionally(decoder.transportFailure(Failures.unwrap(failure), request.model()));
-      } else {
-        answer.complete(decoder.decode(response, request.model()));
-      }
+      answer.complete(outcome.get());
     } catch (RuntimeException e) { // never leave the caller waiting, whatever went wrong
       answer.completeExceptionally(e);
     }
   }
-
 
   private static String stripTrailingSlash(String uri) {
     return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;

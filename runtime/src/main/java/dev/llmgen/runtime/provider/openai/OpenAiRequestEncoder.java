@@ -28,7 +28,20 @@ final class OpenAiRequestEncoder {
         OPENAI_HOST.equalsIgnoreCase(baseUri.getHost()) ? "max_completion_tokens" : "max_tokens");
   }
 
+  /** The body of a request answered in one piece. */
   String encode(ChatRequest request) {
+    return write(body(request, false));
+  }
+
+  /**
+   * The body of a request answered as a stream of chunks. It asks for the usage in a last chunk,
+   * which servers that do not know {@code stream_options} leave out.
+   */
+  String encodeStreaming(ChatRequest request) {
+    return write(body(request, true));
+  }
+
+  private ObjectNode body(ChatRequest request, boolean stream) {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.put("model", request.model());
     var messages = body.putArray("messages");
@@ -36,13 +49,20 @@ final class OpenAiRequestEncoder {
       messages.add(message("system", request.system()));
     }
     messages.add(message("user", request.prompt()));
+    if (stream) {
+      body.put("stream", true);
+      body.putObject("stream_options").put("include_usage", true);
+    }
     body.put(tokenLimitField, request.maxTokens());
     request.temperature().ifPresent(temperature -> body.put("temperature", temperature));
+    if (request.logprobs()) {
+      body.put("logprobs", true);
+    }
     // Text, choice and scalar answers are asked for in the system message; only schemas have a wire form.
     if (request.responseFormat() instanceof ResponseFormat.JsonSchema schema) {
       body.set("response_format", responseFormat(schema));
     }
-    return write(body);
+    return body;
   }
 
   private static ObjectNode message(String role, String content) {

@@ -23,23 +23,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns what came back from a Chat Completions endpoint, an HTTP response or a transport failure, into
- * a {@link Completion} or an {@link LlmProviderException}. Everything it shows passes through
- * {@link ApiKey#redact}, since servers and proxies sometimes echo the key.
+ * Turns what came back from a Chat Completions endpoint, an HTTP response, a streamed chunk or a
+ * transport failure, into a {@link Completion} or an {@link LlmProviderException}. Everything it shows
+ * passes through {@link ApiKey#redact}, since servers and proxies sometimes echo the key.
  */
 final class OpenAiResponseDecoder {
 
   static final int EXCERPT_LENGTH = 300;
+  // What is wrong with a malformed answer, after "the {status}".
+  private static final String NOT_A_COMPLETION = "body is not a Chat Completions response";
+  private static final String NOT_A_CHUNK = "stream has an event that is not a Chat Completions chunk";
 
   private final URI endpoint;
   private final Optional<ApiKey> apiKey;
-  private final Duration timeout;
   private final Clock clock;
 
-  OpenAiResponseDecoder(URI endpoint, Optional<ApiKey> apiKey, Duration timeout, Clock clock) {
+  OpenAiResponseDecoder(URI endpoint, Optional<ApiKey> apiKey, Clock clock) {
     this.endpoint = endpoint;
     this.apiKey = apiKey;
-    this.timeout = timeout;
     this.clock = clock;
   }
 
@@ -54,14 +55,92 @@ final class OpenAiResponseDecoder {
       return toCompletion(reply, Json.MAPPER.readValue(reply.body(), ChatCompletionBody.class));
     } catch (JsonProcessingException e) {
       // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
-      throw malformed(reply, redact(e.getOriginalMessage()), null);
+      throw malformed(reply, NOT_A_COMPLETION, redact(e.getOriginalMessage()), null);
     } catch (IllegalArgumentException e) { // impossible token counts
-      throw malformed(reply, e.getMessage(), e);
+      throw malformed(reply, NOT_A_COMPLETION, e.getMessage(), e);
     }
   }
 
-  /** The exception a failed exchange completes with: a timeout, or a server that could not be reached. */
-  LlmProviderException transportFailure(Throwable failure, String model) {
+  /**
+   * One chunk of a streamed answer, from the data of a server-sent event.
+   *
+   * @param event the event's data as the body, with the status and headers of the stream's response
+   * @throws LlmProviderException when the event carries an error (a server failing mid-answer) or is
+   *     not a chunk
+   */
+  ChatCompletionChunk chunk(Reply event) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(event.body());
+    } catch (JsonProcessingException e) {
+      throw malformed(event, NOT_A_CHUNK, redact(e.getOriginalMessage()), null);
+    }
+    if (root == null || !root.isObject()) {
+      throw malformed(event, NOT_A_CHUNK, "not a JSON object", null);
+    }
+    if (root.has("error")) {
+      throw streamError(event);
+    }
+    try {
+      ChatCompletionChunk chunk = Json.MAPPER.treeToValue(root, ChatCompletionChunk.class);
+      Usage.tokenUsage(chunk.usage()); // fails here, on the chunk that is wrong, for impossible counts
+      return chunk;
+    } catch (JsonProcessingException e) {
+      throw malformed(event, NOT_A_CHUNK, redact(e.getOriginalMessage()), null);
+    } catch (IllegalArgumentException e) {
+      throw malformed(event, NOT_A_CHUNK, e.getMessage(), e);
+    }
+  }
+
+  /** An error the server sent inside a stream it had started with a 2xx status. */
+  LlmProviderException streamError(Reply event) {
+    Optional<ErrorDetails> error = ErrorDetails.parse(event.body());
+    String code = error.map(ErrorDetails::code).orElse(null);
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " sent an error" + (code == null ? "" : " (" + code + ")") + " in the stream for"
+            + " model " + event.model() + ": " + detail(event, error),
+        OpenAiChatProvider.NAME, event.model(), event.status(), code, excerpt(event.body()), null, null);
+  }
+
+  /** The exception of a response with an error status: its code, message and {@code Retry-After} hint. */
+  LlmProviderException errorStatus(Reply reply) {
+    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
+    String code = error.map(ErrorDetails::code).orElse(null);
+    Duration retryAfter = reply.headers().firstValue("Retry-After")
+        .flatMap(value -> RetryAfter.parse(value, clock.instant()))
+        .orElse(null);
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " returned " + reply.status() + (code == null ? "" : " (" + code + ")")
+            + " for model " + reply.model() + ": " + detail(reply, error),
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, excerpt(reply.body()), retryAfter, null);
+  }
+
+  /**
+   * A stream that ended before the model finished: a proxy or the server cut it short.
+   *
+   * @param reply the stream's response, with the text received so far as its body
+   */
+  LlmProviderException truncatedStream(Reply reply) {
+    return new LlmProviderException(
+        OpenAiChatProvider.NAME + " ended the stream for model " + reply.model() + " before the answer was"
+            + " complete (no finish reason, no [DONE]) after " + reply.body().length() + " characters",
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), null, null, null, null);
+  }
+
+  /** A structured-output refusal: the model declined, so there is no answer to decode. */
+  LlmProviderException refusal(Reply reply, String refusal) {
+    return new LlmProviderException(
+        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \"" + excerpt(refusal)
+            + '"',
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", excerpt(reply.body()), null, null);
+  }
+
+  /**
+   * The exception a failed exchange completes with: a timeout, or a server that could not be reached.
+   *
+   * @param timeout the request's timeout, for the message of a timeout
+   */
+  LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
     // A connect timeout means the server cannot be reached; waiting longer for answers would not help.
     if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
       return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, failure);
@@ -77,46 +156,28 @@ final class OpenAiResponseDecoder {
 
   private Completion toCompletion(Reply reply, ChatCompletionBody completion) {
     if (completion == null || completion.choices() == null || completion.choices().isEmpty()) {
-      throw malformed(reply, "no choices", null);
+      throw malformed(reply, NOT_A_COMPLETION, "no choices", null);
     }
     ChatCompletionBody.Choice choice = completion.choices().get(0);
     if (choice == null || choice.message() == null) {
-      throw malformed(reply, "no message in the first choice", null);
+      throw malformed(reply, NOT_A_COMPLETION, "no message in the first choice", null);
     }
     if (choice.message().refusal() != null) {
       throw refusal(reply, choice.message().refusal());
     }
     return new Completion(
         choice.message().content(), Objects.requireNonNullElse(completion.model(), reply.model()),
-        choice.finishReason(), completion.tokenUsage());
+        choice.finishReason(), Usage.tokenUsage(completion.usage()), Logprobs.values(choice.logprobs()),
+        RateLimitHeaders.read(reply.headers()));
   }
 
-  private LlmProviderException errorStatus(Reply reply) {
-    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
-    String code = error.map(ErrorDetails::code).orElse(null);
-    Duration retryAfter = reply.headers().firstValue("Retry-After")
-        .flatMap(value -> RetryAfter.parse(value, clock.instant()))
-        .orElse(null);
-    return new LlmProviderException(
-        OpenAiChatProvider.NAME + " returned " + reply.status() + (code == null ? "" : " (" + code + ")")
-            + " for model " + reply.model() + ": " + detail(reply, error),
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, excerpt(reply.body()), retryAfter, null);
-  }
-
-  /** A structured-output refusal: the model declined, so there is no answer to decode. */
-  private LlmProviderException refusal(Reply reply, String refusal) {
-    return new LlmProviderException(
-        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \"" + excerpt(refusal)
-            + '"',
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", excerpt(reply.body()), null, null);
-  }
-
-  private LlmProviderException malformed(Reply reply, String reason, Throwable cause) {
+  /** @param what what is wrong, after "the {status}": {@link #NOT_A_COMPLETION} or {@link #NOT_A_CHUNK} */
+  private LlmProviderException malformed(Reply reply, String what, String reason, Throwable cause) {
     // Some servers put an error object in a 200 body instead of using an error status.
     Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
     return new LlmProviderException(
         OpenAiChatProvider.NAME + " returned a malformed answer for model " + reply.model() + ": the "
-            + reply.status() + " body is not a Chat Completions response (" + reason + "): " + detail(reply, error),
+            + reply.status() + " " + what + " (" + reason + "): " + detail(reply, error),
         OpenAiChatProvider.NAME, reply.model(), reply.status(), error.map(ErrorDetails::code).orElse(null),
         excerpt(reply.body()), null, cause);
   }
@@ -148,8 +209,8 @@ final class OpenAiResponseDecoder {
     return failure.getClass().getSimpleName();
   }
 
-  /** One HTTP answer and the model it was for. */
-  private record Reply(int status, HttpHeaders headers, String body, String model) {}
+  /** One HTTP answer, or one event of a streamed one, and the model it was for. */
+  record Reply(int status, HttpHeaders headers, String body, String model) {}
 
   /**
    * The message and code of an error body: OpenAI's {@code {"error":{"message","type","param","code"}}}, the
@@ -186,30 +247,64 @@ final class OpenAiResponseDecoder {
   /** The parts of a Chat Completions response llmgen reads; Jackson skips the rest. */
   record ChatCompletionBody(String model, List<Choice> choices, Usage usage) {
 
-    record Choice(Message message, @JsonProperty("finish_reason") String finishReason) {}
+    record Choice(Message message, Logprobs logprobs, @JsonProperty("finish_reason") String finishReason) {}
 
     record Message(String content, String refusal) {}
+  }
 
-    record Usage(
-        @JsonProperty("prompt_tokens") Integer promptTokens,
-        @JsonProperty("completion_tokens") Integer completionTokens,
-        @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails) {}
+  /**
+   * The parts of a streamed chunk llmgen reads. With {@code stream_options.include_usage} the last chunk
+   * before {@code [DONE]} has no choices and the usage of the whole answer.
+   */
+  record ChatCompletionChunk(String model, List<ChunkChoice> choices, Usage usage) {
+
+    record ChunkChoice(Delta delta, Logprobs logprobs, @JsonProperty("finish_reason") String finishReason) {}
+
+    record Delta(String content, String refusal) {}
+
+    /** The first choice, which is the only one llmgen asks for; empty in the usage chunk. */
+    Optional<ChunkChoice> choice() {
+      return choices == null || choices.isEmpty() ? Optional.empty() : Optional.ofNullable(choices.get(0));
+    }
+  }
+
+  record Usage(
+      @JsonProperty("prompt_tokens") Integer promptTokens,
+      @JsonProperty("completion_tokens") Integer completionTokens,
+      @JsonProperty("prompt_tokens_details") PromptTokensDetails promptTokensDetails) {
 
     record PromptTokensDetails(@JsonProperty("cached_tokens") Integer cachedTokens) {}
 
     /**
-     * Empty when the server reported no usage (llama.cpp, older Ollama) or only part of it; llmgen then
-     * counts the tokens itself.
+     * Empty when the server reported no usage (llama.cpp, older Ollama, streams without
+     * {@code include_usage}) or only part of it; llmgen then counts the tokens itself.
      *
      * @throws IllegalArgumentException for impossible counts
      */
-    Optional<TokenUsage> tokenUsage() {
+    static Optional<TokenUsage> tokenUsage(Usage usage) {
       if (usage == null || usage.promptTokens() == null || usage.completionTokens() == null) {
         return Optional.empty();
       }
       PromptTokensDetails details = usage.promptTokensDetails();
       int cached = details == null || details.cachedTokens() == null ? 0 : details.cachedTokens();
       return Optional.of(new TokenUsage(usage.promptTokens(), cached, usage.completionTokens(), true));
+    }
+  }
+
+  /** The log-probabilities of a choice's tokens, when the request asked for them. */
+  record Logprobs(List<TokenLogprob> content) {
+
+    record TokenLogprob(Double logprob) {}
+
+    /** The log-probability of each token; empty when the server sent none. */
+    static List<Double> values(Logprobs logprobs) {
+      if (logprobs == null || logprobs.content() == null) {
+        return List.of();
+      }
+      return logprobs.content().stream()
+          .filter(token -> token != null && token.logprob() != null)
+          .map(TokenLogprob::logprob)
+          .toList();
     }
   }
 }

@@ -11,25 +11,30 @@ import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.RateLimitStatus;
+import dev.llmgen.runtime.provider.StreamListener;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A model inside the process, for demos and tests. It answers in the format asked for, with the
  * token counts and (scaled) latency a real model of that name would show, and injects rate limits,
- * server errors and timeouts at the configured rates. The same request always gets the same answer;
- * the faults follow a sequence seeded by {@link SimulatedSettings#seed()}. Answers in free text,
- * strings inside JSON answers and every error message say they are simulated.
+ * server errors and timeouts at the configured rates. The same request always gets the same answer,
+ * and the same token logprobs when it asks for them ({@link SimulatedLogprobs} says how sure each
+ * model is); the faults follow a sequence seeded by {@link SimulatedSettings#seed()}. Streams hand
+ * the answer over one token at a time ({@link TokenPieces}), spread over the model's latency. Answers
+ * in free text, strings inside JSON answers and every error message say they are simulated.
  */
 public final class SimulatedProvider implements LlmProvider {
 
@@ -45,15 +50,21 @@ public final class SimulatedProvider implements LlmProvider {
   private final TokenCounter tokenCounter;
   private final Duration timeout;
   private final SimulatedLatency latency;
+  private final SimulatedLogprobs logprobs;
+  private final ModelTime time;
   private final SplittableRandom faultDraws;
 
+  /** @param timeout how long a request may take unless it sets its own timeout */
   public SimulatedProvider(
       SimulatedSettings settings, ModelCatalog catalog, TokenCounter tokenCounter, Duration timeout) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.latency = new SimulatedLatency(catalog);
+    PricePosition prices = new PricePosition(catalog);
+    this.latency = new SimulatedLatency(prices);
+    this.logprobs = new SimulatedLogprobs(prices);
+    this.time = new ModelTime(settings.latencyScale());
     this.faultDraws = new SplittableRandom(settings.seed());
   }
 
@@ -64,6 +75,36 @@ public final class SimulatedProvider implements LlmProvider {
 
   @Override
   public CompletableFuture<Completion> complete(ChatRequest request) {
+    return respond(request, answer -> {
+      Duration limit = timeoutOf(request);
+      if (answer.total().compareTo(limit) > 0) {
+        return after(limit, future -> future.completeExceptionally(timedOut(request)));
+      }
+      return after(answer.total(), future -> future.complete(answer.completion()));
+    });
+  }
+
+  /**
+   * Hands the answer over one token at a time, spread between the time to the first token and the time
+   * of the whole answer. Faults fail the future before any text, as an error status would.
+   */
+  @Override
+  public CompletableFuture<Completion> stream(ChatRequest request, StreamListener listener) {
+    return respond(request, answer -> {
+      Completion completion = answer.completion();
+      List<TokenPieces.Piece> pieces = TokenPieces.of(encoding(request.model()), completion.text());
+      return new SimulatedStream(
+          completion, pieces, listener, time, answer.firstToken(), answer.total(), timeoutOf(request),
+          timedOut(request)).start();
+    });
+  }
+
+  /**
+   * Draws the fault of this call and writes the answer; {@code deliver} hands over an answer that is not
+   * a fault.
+   */
+  private CompletableFuture<Completion> respond(
+      ChatRequest request, Function<TimedAnswer, CompletableFuture<Completion>> deliver) {
     Optional<SimulatedFault> fault = drawFault();
     RequestSeeds seeds = RequestSeeds.of(request);
     if (fault.isPresent()) {
@@ -75,24 +116,34 @@ public final class SimulatedProvider implements LlmProvider {
     } catch (IllegalArgumentException e) {
       return after(Duration.ZERO, future -> future.completeExceptionally(badRequest(request, e)));
     }
-    Completion completion = completion(request, answer);
+    Completion completion = completion(request, answer, seeds);
     int outputTokens = completion.usage().orElseThrow().outputTokens();
-    Duration modelTime = jittered(latency.answer(request.model(), outputTokens), seeds);
-    if (modelTime.compareTo(timeout) > 0) {
-      return after(timeout, future -> future.completeExceptionally(timedOut(request)));
-    }
-    return after(modelTime, future -> future.complete(completion));
+    return deliver.apply(new TimedAnswer(
+        completion, jittered(latency.firstToken(request.model()), seeds),
+        jittered(latency.answer(request.model(), outputTokens), seeds)));
   }
 
-  private Completion completion(ChatRequest request, String answer) {
-    Encoding encoding = tokenCounter.encoding(
-        catalog.find(request.model()).map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER));
+  private Completion completion(ChatRequest request, String answer, RequestSeeds seeds) {
+    Encoding encoding = encoding(request.model());
     String text = truncate(encoding, answer, request.maxTokens());
+    int outputTokens = tokenCounter.count(encoding, text);
     TokenUsage usage = new TokenUsage(
-        tokenCounter.countChatInput(encoding, request.system(), request.prompt()), 0,
-        tokenCounter.count(encoding, text), true);
+        tokenCounter.countChatInput(encoding, request.system(), request.prompt()), 0, outputTokens, true);
     String finishReason = text.equals(answer) ? FINISH_STOP : Completion.FINISH_LENGTH;
-    return new Completion(text, request.model(), finishReason, Optional.of(usage));
+    List<Double> tokenLogprobs = request.logprobs()
+        ? logprobs.of(request.model(), outputTokens, new SplittableRandom(seeds.logprobs()))
+        : List.of();
+    return new Completion(
+        text, request.model(), finishReason, Optional.of(usage), tokenLogprobs, RateLimitStatus.UNKNOWN);
+  }
+
+  private Encoding encoding(String model) {
+    return tokenCounter.encoding(
+        catalog.find(model).map(ModelEntry::tokenizer).orElse(TokenCounter.DEFAULT_TOKENIZER));
+  }
+
+  private Duration timeoutOf(ChatRequest request) {
+    return request.timeout().orElse(timeout);
   }
 
   /** The answer cut to at most {@code maxTokens} tokens, as a model stops writing at its limit. */
@@ -139,12 +190,12 @@ public final class SimulatedProvider implements LlmProvider {
           errorBody("simulated server error", "server_error", "server_error"), null, null);
       case TIMEOUT -> timedOut(request);
     };
-    Duration delay = fault == SimulatedFault.TIMEOUT ? timeout : firstToken;
+    Duration delay = fault == SimulatedFault.TIMEOUT ? timeoutOf(request) : firstToken;
     return after(delay, future -> future.completeExceptionally(error));
   }
 
   private LlmTimeoutException timedOut(ChatRequest request) {
-    return new LlmTimeoutException(NAME, request.model(), timeout, null);
+    return new LlmTimeoutException(NAME, request.model(), timeoutOf(request), null);
   }
 
   private static LlmProviderException badRequest(ChatRequest request, IllegalArgumentException cause) {
@@ -165,24 +216,18 @@ public final class SimulatedProvider implements LlmProvider {
     return Duration.ofNanos(Math.round(duration.toNanos() * factor));
   }
 
-  /**
-   * A future settled by {@code outcome} after {@code modelTime} scaled by the latency scale: at once
-   * on the calling thread when that is zero, else on a delayed executor, so no thread sleeps.
-   */
+  /** A future settled by {@code outcome} once {@code modelTime} has passed, see {@link ModelTime}. */
   private CompletableFuture<Completion> after(Duration modelTime, Consumer<CompletableFuture<Completion>> outcome) {
     CompletableFuture<Completion> future = new CompletableFuture<>();
-    double nanos = (modelTime.getSeconds() * 1e9 + modelTime.getNano()) * settings.latencyScale();
-    long delayNanos = (long) nanos;
-    if (delayNanos <= 0) {
-      outcome.accept(future);
-    } else {
-      CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(() -> outcome.accept(future));
-    }
+    time.after(modelTime, () -> outcome.accept(future));
     return future;
   }
 
-  /** Two independent seeds from a SHA-256 of everything that shapes the answer. */
-  private record RequestSeeds(long answer, long jitter) {
+  /** An answer and when, in model time, its first token and its end are due. */
+  private record TimedAnswer(Completion completion, Duration firstToken, Duration total) {}
+
+  /** Independent seeds from a SHA-256 of everything that shapes the answer. */
+  private record RequestSeeds(long answer, long jitter, long logprobs) {
 
     static RequestSeeds of(ChatRequest request) {
       MessageDigest digest = sha256();
@@ -193,7 +238,7 @@ public final class SimulatedProvider implements LlmProvider {
         digest.update(bytes);
       }
       ByteBuffer hash = ByteBuffer.wrap(digest.digest());
-      return new RequestSeeds(hash.getLong(0), hash.getLong(Long.BYTES));
+      return new RequestSeeds(hash.getLong(0), hash.getLong(Long.BYTES), hash.getLong(2 * Long.BYTES));
     }
 
     private static MessageDigest sha256() {

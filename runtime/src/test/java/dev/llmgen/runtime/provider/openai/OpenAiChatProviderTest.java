@@ -3,6 +3,7 @@ package dev.llmgen.runtime.provider.openai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
+import dev.llmgen.runtime.provider.RateLimitStatus;
 import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.RecordedRequest;
 import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.Reply;
@@ -25,9 +27,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -249,7 +254,8 @@ class OpenAiChatProviderTest {
         Arguments.of(noChoices, " (no choices): " + noChoices, Optional.empty()),
         Arguments.of(noMessage, " (no message in the first choice): " + noMessage, Optional.empty()),
         Arguments.of(impossibleUsage,
-            " (impossible token usage: input 3, cached 5, output 1): " + impossibleUsage, Optional.empty()),
+            " (impossible token usage: input 3, cached 5, cache write 0, output 1): " + impossibleUsage,
+            Optional.empty()),
         Arguments.of(error, " (no choices): Upstream provider timed out", Optional.of("502")));
   }
 
@@ -299,6 +305,88 @@ class OpenAiChatProviderTest {
     assertEquals("openai gave no answer for model gpt-4o-mini within 200 ms (set LLMGEN_TIMEOUT to wait longer)",
         timedOut.getMessage());
     assertTrue(timedOut.isRetryable());
+  }
+
+  @Test
+  void theTimeoutCoversABodyThatStallsAfterTheHeaders() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    Reply reply = Reply.chunked(200, "application/json")
+        .write("{\"id\":\"chatcmpl-1\",")
+        .await(never)
+        .repeatUntilTheClientHangsUp("\"padding\":0,");
+    server.enqueue(reply);
+    Duration timeout = Duration.ofMillis(200);
+    ChatRequest request = new ChatRequest(MODEL, SYSTEM, PROMPT, 256, OptionalDouble.empty(), new ResponseFormat.Text(),
+        false, Optional.of(timeout));
+
+    LlmProviderException failure = failure(provider(KEY).complete(request));
+    never.countDown();
+
+    LlmTimeoutException timedOut = assertInstanceOf(LlmTimeoutException.class, failure);
+    assertEquals(timeout, timedOut.timeout(), "the request's own timeout, not the provider's " + TIMEOUT);
+    assertEquals("openai gave no answer for model gpt-4o-mini within 200 ms (set LLMGEN_TIMEOUT to wait longer)",
+        timedOut.getMessage());
+    assertNotNull(reply.writeFailure().get(10, TimeUnit.SECONDS), "the exchange was aborted");
+  }
+
+  @Test
+  void asksForLogprobsAndReturnsThem() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion-logprobs.json"));
+
+    Completion completion = await(provider(KEY).complete(logprobsRequest()));
+
+    assertTrue(server.takeRequest().json().get("logprobs").asBoolean());
+    assertEquals(List.of(-0.0019, -0.31, -0.0871, -0.0004, -0.0152, -0.0021, 0.0, -1.8e-6), completion.tokenLogprobs());
+  }
+
+  @Test
+  void returnsNoLogprobsWhenTheServerSendsNone() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    Completion asked = await(provider(KEY).complete(logprobsRequest()));
+    Completion notAsked = await(provider(KEY).complete(textRequest()));
+
+    assertEquals(List.of(), asked.tokenLogprobs());
+    assertEquals(List.of(), notAsked.tokenLogprobs());
+    server.takeRequest();
+    assertFalse(server.takeRequest().json().has("logprobs"));
+  }
+
+  @Test
+  void readsTheRateLimitHeaders() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json")
+        .withHeader("x-ratelimit-limit-requests", "30000")
+        .withHeader("x-ratelimit-remaining-requests", "29999")
+        .withHeader("x-ratelimit-reset-requests", "2ms")
+        .withHeader("x-ratelimit-remaining-tokens", "149998784")
+        .withHeader("x-ratelimit-reset-tokens", "1h2m3.5s"));
+
+    Completion completion = await(provider(KEY).complete(textRequest()));
+
+    assertEquals(
+        new RateLimitStatus(OptionalLong.of(29999), Optional.of(Duration.ofMillis(2)),
+            OptionalLong.of(149998784), Optional.of(Duration.ofSeconds(3723, 500_000_000))),
+        completion.rateLimits());
+  }
+
+  @Test
+  void ignoresRateLimitHeadersItCannotRead() throws Exception {
+    server.enqueue(Reply.fixture(200, "chat-completion.json")
+        .withHeader("x-ratelimit-remaining-requests", "many")
+        .withHeader("x-ratelimit-reset-requests", "soon")
+        .withHeader("x-ratelimit-remaining-tokens", "-5")
+        .withHeader("x-ratelimit-reset-tokens", "6m0s"));
+    server.enqueue(Reply.fixture(200, "chat-completion.json"));
+
+    Completion malformed = await(provider(KEY).complete(textRequest()));
+    Completion without = await(provider(KEY).complete(textRequest()));
+
+    assertEquals(
+        new RateLimitStatus(OptionalLong.empty(), Optional.empty(), OptionalLong.empty(),
+            Optional.of(Duration.ofMinutes(6))),
+        malformed.rateLimits());
+    assertEquals(RateLimitStatus.UNKNOWN, without.rateLimits());
   }
 
   @Test
@@ -362,6 +450,11 @@ class OpenAiChatProviderTest {
   private OpenAiChatProvider provider(Optional<ApiKey> apiKey) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return new OpenAiChatProvider(server.baseUri(), apiKey, TIMEOUT, client);
+  }
+
+  private static ChatRequest logprobsRequest() {
+    return new ChatRequest(MODEL, SYSTEM, PROMPT, 256, OptionalDouble.empty(), new ResponseFormat.Text(), true,
+        Optional.empty());
   }
 
   private static ChatRequest textRequest() {

@@ -9,6 +9,7 @@ import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,28 @@ class OpenAiRequestEncoderTest {
     ChatRequest request = new ChatRequest("m", "", prompt, 5, OptionalDouble.empty(), new ResponseFormat.Text());
 
     assertEquals(prompt, Json.MAPPER.readTree(OPENAI.encode(request)).at("/messages/0/content").asText());
+  }
+
+  @Test
+  void asksForLogprobsOnlyWhenTheRequestDoes() {
+    ChatRequest request = new ChatRequest("gpt-4o-mini", "", "Name a prime.", 16, OptionalDouble.empty(),
+        new ResponseFormat.Text(), true, Optional.empty());
+
+    assertEquals(
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime.\"}],"
+            + "\"max_completion_tokens\":16,\"logprobs\":true}",
+        OPENAI.encode(request));
+  }
+
+  @Test
+  void asksForAStreamWithItsUsage() {
+    ChatRequest request = new ChatRequest("gpt-4o-mini", "", "Name a prime.", 16, OptionalDouble.of(0),
+        new ResponseFormat.Text(), true, Optional.empty());
+
+    assertEquals(
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Name a prime.\"}],"
+            + "\"stream\":true,\"stream_options\":{\"include_usage\":true},\"max_completion_tokens\":16,"
+            + "\"temperature\":0.0,\"logprobs\":true}",
+        OPENAI.encodeStreaming(request));
   }
 }

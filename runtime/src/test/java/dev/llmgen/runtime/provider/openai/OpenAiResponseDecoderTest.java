@@ -24,12 +24,12 @@ class OpenAiResponseDecoderTest {
   private static final URI ENDPOINT = URI.create("http://10.0.0.7:8000/v1/chat/completions");
 
   private final OpenAiResponseDecoder decoder = new OpenAiResponseDecoder(
-      ENDPOINT, Optional.of(new ApiKey("sk-test")), Duration.ofSeconds(30), Clock.systemUTC());
+      ENDPOINT, Optional.of(new ApiKey("sk-test")), Clock.systemUTC());
 
   @Test
   void aRequestTimeoutIsATimeout() {
     LlmProviderException failure =
-        decoder.transportFailure(new HttpTimeoutException("request timed out"), "llama3.2");
+        decoder.transportFailure(new HttpTimeoutException("request timed out"), "llama3.2", Duration.ofSeconds(30));
 
     assertEquals(Duration.ofSeconds(30), assertInstanceOf(LlmTimeoutException.class, failure).timeout());
   }
@@ -37,7 +37,8 @@ class OpenAiResponseDecoderTest {
   @Test
   void aConnectTimeoutIsAnUnreachableServer() {
     LlmProviderException failure =
-        decoder.transportFailure(new HttpConnectTimeoutException("HTTP connect timed out"), "llama3.2");
+        decoder.transportFailure(
+            new HttpConnectTimeoutException("HTTP connect timed out"), "llama3.2", Duration.ofSeconds(30));
 
     assertFalse(failure instanceof LlmTimeoutException);
     assertEquals("openai could not be reached at " + ENDPOINT + " for model llama3.2: "

@@ -337,6 +337,17 @@ class SimulatedProviderTest {
   }
 
   @Test
+  void aRequestsOwnTimeoutOverridesTheProviders() {
+    Duration timeout = Duration.ofMillis(5);
+    ChatRequest request = new ChatRequest("o1", "", "x", 100, OptionalDouble.empty(),
+        OutputFormat.text().responseFormat(), false, Optional.of(timeout));
+
+    LlmTimeoutException error = failure(provider(INSTANT).complete(request), LlmTimeoutException.class);
+
+    assertEquals(timeout, error.timeout(), "not the provider's " + TIMEOUT);
+  }
+
+  @Test
   void faultsFollowTheSeed() {
     Map<SimulatedFault, Double> rates = Map.of(SimulatedFault.RATE_LIMIT, 0.3, SimulatedFault.SERVER_ERROR, 0.3);
 
@@ -409,7 +420,7 @@ class SimulatedProviderTest {
 
   @Test
   void cheaperModelsAnswerFaster() {
-    SimulatedLatency latency = new SimulatedLatency(CATALOG);
+    SimulatedLatency latency = new SimulatedLatency(new PricePosition(CATALOG));
 
     assertTrue(latency.answer("gpt-5-nano", 100).compareTo(latency.answer("gpt-4o-mini", 100)) < 0);
     assertTrue(latency.answer("gpt-4o-mini", 100).compareTo(latency.answer("gpt-4o", 100)) < 0);

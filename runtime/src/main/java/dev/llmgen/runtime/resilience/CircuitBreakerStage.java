@@ -1,0 +1,101 @@
+package dev.llmgen.runtime.resilience;
+
+import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.chain.Call;
+import dev.llmgen.runtime.chain.CallHandler;
+import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.Failures;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The circuit of one model, in front of its provider: asks the Resilience4j {@link CircuitBreaker} for
+ * permission before the request goes on, and fails at once with {@link CircuitOpenException} when it
+ * is refused, without touching the provider. Each request's outcome is reported back with its duration
+ * by the runtime's {@link Ticker}; only {@linkplain TransientFailures transient} failures count against
+ * the model, every other failure is neither a success nor a failure.
+ */
+public final class CircuitBreakerStage implements CallStage {
+
+  private final String model;
+  private final CircuitBreaker breaker;
+  private final Clock clock;
+  private final Ticker ticker;
+  // When the circuit last opened, plus its open duration: Resilience4j does not say when it will probe.
+  private volatile Instant probeAt = Instant.MIN;
+
+  CircuitBreakerStage(
+      String model, CircuitBreakerConfig config, Duration openDuration, Clock clock, Ticker ticker,
+      ResilienceListener listener) {
+    this.model = model;
+    this.breaker = CircuitBreaker.of(model, config);
+    this.clock = clock;
+    this.ticker = ticker;
+    breaker.getEventPublisher().onStateTransition(event -> {
+      CircuitState from = state(event.getStateTransition().getFromState());
+      CircuitState to = state(event.getStateTransition().getToState());
+      if (to == CircuitState.OPEN) {
+        probeAt = clock.instant().plus(openDuration);
+      }
+      listener.onCircuitStateChange(model, from, to);
+    });
+  }
+
+  @Override
+  public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+    if (!breaker.tryAcquirePermission()) {
+      return CompletableFuture.failedFuture(refusal());
+    }
+    long startNanos = ticker.nanoTime();
+    CompletableFuture<LlmResult<T>> answer;
+    try {
+      answer = next.handle(call);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer.whenComplete((result, failure) -> record(startNanos, failure));
+  }
+
+  /**
+   * Where the circuit stands. An open circuit turns half-open only when a request comes after its open
+   * time, so it shows {@link CircuitState#OPEN} until then.
+   */
+  public CircuitState state() {
+    return state(breaker.getState());
+  }
+
+  private void record(long startNanos, Throwable failure) {
+    long nanos = ticker.nanoTime() - startNanos;
+    if (failure == null) {
+      breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    } else {
+      breaker.onError(nanos, TimeUnit.NANOSECONDS, Failures.unwrap(failure));
+    }
+  }
+
+  private CircuitOpenException refusal() {
+    if (state() == CircuitState.HALF_OPEN) {
+      return CircuitOpenException.probing(
+          model, breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
+    }
+    Duration untilProbe = Duration.between(clock.instant(), probeAt);
+    return CircuitOpenException.open(model, untilProbe.isNegative() ? Duration.ZERO : untilProbe);
+  }
+
+  // The other states of Resilience4j (disabled, forced open, metrics only) are entered only on request,
+  // and llmgen never requests them.
+  private static CircuitState state(CircuitBreaker.State state) {
+    return switch (state) {
+      case CLOSED -> CircuitState.CLOSED;
+      case OPEN -> CircuitState.OPEN;
+      case HALF_OPEN -> CircuitState.HALF_OPEN;
+      default -> throw new IllegalStateException("llmgen never puts a circuit in state " + state);
+    };
+  }
+}
