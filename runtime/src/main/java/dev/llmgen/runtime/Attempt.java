@@ -16,7 +16,9 @@ import java.util.OptionalDouble;
  * @param inputTokens input tokens billed, cached ones included
  * @param outputTokens tokens the model wrote
  * @param cachedInputTokens input tokens served from the provider's prompt cache
- * @param costNanos what the model's answer cost, in nanodollars
+ * @param costNanos what the model's answer cost, in nanodollars; 0 for a turn that failed without an
+ *     answer (a turn that timed out included, although its {@code @Budget} keeps the worst case, since the
+ *     provider may have billed the answer it could not deliver in time)
  * @param score the cascade scorer's score of the answer; empty outside cascades and for failed turns
  * @param scoringCostNanos what scoring the answer cost (an LLM judge's call), in nanodollars
  * @param detail why the turn ended as it did: the scorer's reason or the failure, in a few words
@@ -33,7 +35,10 @@ public record Attempt(
     ANSWERED_BELOW_THRESHOLD,
     /** It answered, but the cascade's scorer rated the answer below the threshold; a later model was asked. */
     REJECTED,
-    /** It gave no usable answer: its circuit was open, its retries ran out, or its answer did not decode. */
+    /**
+     * It gave no answer: its circuit was open, its retries ran out, its budget or rate limit refused it,
+     * or (outside a cascade, which scores such answers) its answer did not decode.
+     */
     FAILED;
 
     public boolean answered() {

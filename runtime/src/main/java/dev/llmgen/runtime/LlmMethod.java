@@ -61,6 +61,10 @@ public final class LlmMethod<T> {
       throw new IllegalStateException(spec.feature() + " answers in " + spec.outputFormat().expected()
           + ", which cannot be streamed; only free-text answers can");
     }
+    if (spec.cache().isPresent() || spec.cascade().isPresent()) { // the compiler rejects both on streaming methods
+      throw new IllegalStateException(spec.feature() + " has a @Cached or @Cascade, which cannot stream: a cache"
+          + " cannot replay a stream, and a cascade must see the whole answer to score it");
+    }
     @SuppressWarnings("unchecked") // checked above: a free-text method's answers are strings
     LlmMethod<String> text = (LlmMethod<String>) this;
     return new TokenStream(listener -> {

@@ -75,6 +75,12 @@ public record LlmResult<T>(
     return new LlmResult<>(value, model, provider, input, output, cached, cost, latency, fromCache, turns);
   }
 
+  /** This answer, timed from the call to {@code latency}: a cascade's answer is known only once scored. */
+  public LlmResult<T> withLatency(Duration latency) {
+    return new LlmResult<>(
+        value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency, fromCache, attempts);
+  }
+
   /** The cost in US dollars, exact to the nanodollar. */
   public BigDecimal costUsd() {
     return Usd.fromNanos(costNanos);

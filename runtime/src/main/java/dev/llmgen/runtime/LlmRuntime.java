@@ -93,7 +93,7 @@ public final class LlmRuntime {
       models.add(modelChain(spec, binding(spec, model), logprobs));
     }
     CallHandler<T> chain = spec.cascade().isPresent()
-        ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get())
+        ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get(), ticker)
         : models.size() == 1 ? models.get(0).chain() : new FallbackHandler<>(models);
     // A cascade's answers are cached under its first model, which stands for the whole cascade.
     Optional<CallStage> cache = cacheStages.stageFor(spec, models.get(0).model());

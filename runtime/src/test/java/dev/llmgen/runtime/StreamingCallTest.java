@@ -12,6 +12,8 @@ import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.time.Duration;
 import java.util.List;
+import dev.llmgen.annotations.Cached;
+import dev.llmgen.runtime.cache.CachePolicy;
 import org.junit.jupiter.api.Test;
 
 /** Streamed answers through the runtime: early text, cancellation, budgets and failures. */
@@ -156,5 +158,16 @@ class StreamingCallTest {
     IllegalStateException error = assertThrows(IllegalStateException.class, () -> count.stream("Count", null));
 
     assertTrue(error.getMessage().contains("Bot.count"), error.getMessage());
+  }
+
+  @Test
+  void aCachedMethodCannotStream() {
+    LlmMethod<String> cached = fixture.runtime().bind(CallSpec.builder("Bot.greet", "gpt-4o-mini", 5, OutputFormat.text())
+        .cache(new CachePolicy(Duration.ofMinutes(1), 10, Cached.Scope.GLOBAL))
+        .build());
+
+    IllegalStateException error = assertThrows(IllegalStateException.class, () -> cached.stream("Hi", null));
+
+    assertTrue(error.getMessage().contains("a cache cannot replay a stream"), error.getMessage());
   }
 }

@@ -22,6 +22,7 @@ import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,20 @@ class CascadeTest {
 
   private void bothAnswer(String cheap, String strong) {
     fixture.provider().then(CHEAP, answer(cheap, USAGE)).then(STRONG, answer(strong, USAGE));
+  }
+
+  @Test
+  void theCallIsTimedToItsVerdictScoringIncluded() {
+    bothAnswer("Maybe", "Paris");
+    AnswerScorer slowScorer = candidate -> {
+      fixture.ticker().advance(Duration.ofMillis(40)); // as long as a judge takes to grade the answer
+      return CompletableFuture.completedFuture(Score.of(candidate.model().equals(STRONG) ? 0.5 : 0.6, "slow"));
+    };
+
+    LlmResult<String> result = textMethod(slowScorer).callForResult("Capital?", "ada");
+
+    assertEquals(Outcome.ANSWERED_BELOW_THRESHOLD, result.attempts().get(0).outcome());
+    assertEquals(Duration.ofMillis(80), result.latency());
   }
 
   @Test
