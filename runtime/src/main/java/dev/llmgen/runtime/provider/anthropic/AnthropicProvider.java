@@ -1,25 +1,20 @@
 package dev.llmgen.runtime.provider.anthropic;
 
-import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.ApiKey;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.StreamListener;
-import dev.llmgen.runtime.provider.sse.ServerSentEventSubscriber;
-import dev.llmgen.runtime.provider.sse.SseBody;
-import dev.llmgen.runtime.provider.sse.SseBodyHandler;
+import dev.llmgen.runtime.provider.http.AnswerExchange;
+import dev.llmgen.runtime.provider.http.ProviderHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * Anthropic's Messages API: one {@code POST {baseUri}/v1/messages} per request, sent without blocking.
@@ -45,48 +40,34 @@ public final class AnthropicProvider implements LlmProvider {
   /** The Messages API version this provider is written against; Anthropic changes behaviour only under a new one. */
   static final String API_VERSION = "2023-06-01";
 
-  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
   private final URI endpoint;
   private final ApiKey apiKey;
   private final Duration timeout;
-  private final HttpClient httpClient;
   private final AnthropicRequestEncoder encoder;
   private final AnthropicResponseDecoder decoder;
+  private final AnswerExchange exchange;
 
   /**
    * @param baseUri the API root without {@code /v1}, e.g. {@code https://api.anthropic.com}
    * @param apiKey sent in the {@code x-api-key} header
    * @param timeout how long a request without a timeout of its own may take, answer included
    * @param tokenCounter estimates system prompt lengths, to decide which ones to cache
-   * @param clock turns the reset instants of rate-limit headers into durations
+   * @param clock turns the reset instants of rate-limit headers, and {@code retry-after} dates, into durations
    */
   public AnthropicProvider(
       URI baseUri, ApiKey apiKey, Duration timeout, HttpClient httpClient, TokenCounter tokenCounter, Clock clock) {
-    this.endpoint = URI.create(stripTrailingSlash(baseUri.toString()) + "/v1/messages");
+    this.endpoint = ProviderHttp.endpoint(baseUri, "/v1/messages");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
     this.encoder = new AnthropicRequestEncoder(SystemPromptCaching.estimatingWith(tokenCounter));
     this.decoder = new AnthropicResponseDecoder(endpoint, apiKey, Objects.requireNonNull(clock, "clock"));
+    this.exchange = new AnswerExchange(Objects.requireNonNull(httpClient, "httpClient"), decoder);
   }
 
-  /** A provider with its own {@link HttpClient} (see {@link #newHttpClient}) and the system clock. */
+  /** A provider with its own {@link HttpClient} (see {@link ProviderHttp#client}) and the system clock. */
   public static AnthropicProvider create(URI baseUri, ApiKey apiKey, Duration timeout, TokenCounter tokenCounter) {
     return new AnthropicProvider(
-        baseUri, apiKey, timeout, newHttpClient(baseUri, timeout), tokenCounter, Clock.systemUTC());
-  }
-
-  /**
-   * HTTP/2 over TLS; HTTP/1.1 for plain-http servers (local proxies, tests), which do not expect the
-   * {@code h2c} upgrade the JDK would otherwise offer. Connecting never takes longer than ten seconds.
-   */
-  static HttpClient newHttpClient(URI baseUri, Duration timeout) {
-    boolean tls = "https".equalsIgnoreCase(baseUri.getScheme());
-    return HttpClient.newBuilder()
-        .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? timeout : MAX_CONNECT_TIMEOUT)
-        .build();
+        baseUri, apiKey, timeout, ProviderHttp.client(baseUri, timeout), tokenCounter, Clock.systemUTC());
   }
 
   @Override
@@ -96,17 +77,7 @@ public final class AnthropicProvider implements LlmProvider {
 
   @Override
   public CompletableFuture<Completion> complete(ChatRequest request) {
-    CompletableFuture<Completion> answer = new CompletableFuture<>();
-    CompletableFuture<HttpResponse<String>> exchange =
-        httpClient.sendAsync(httpRequest(request, false), HttpResponse.BodyHandlers.ofString());
-    exchange.whenComplete((response, failure) -> settle(answer, () -> {
-      if (failure != null) {
-        throw decoder.transportFailure(Failures.unwrap(failure), request.model());
-      }
-      return decoder.decode(response, request.model());
-    }));
-    bindDeadline(answer, request, () -> exchange.cancel(true));
-    return answer;
+    return exchange.complete(httpRequest(request, false), request.model(), timeoutOf(request));
   }
 
   /**
@@ -116,43 +87,13 @@ public final class AnthropicProvider implements LlmProvider {
    */
   @Override
   public CompletableFuture<Completion> stream(ChatRequest request, StreamListener listener) {
-    CompletableFuture<Completion> answer = new CompletableFuture<>();
-    AnthropicStream stream = new AnthropicStream(decoder, request.model(), listener);
-    ServerSentEventSubscriber events = new ServerSentEventSubscriber(stream::accept);
-    SseBodyHandler eventHandler = new SseBodyHandler(events);
-    CompletableFuture<HttpResponse<SseBody>> exchange = httpClient.sendAsync(httpRequest(request, true), info -> {
-      stream.responseArrived(info);
-      return eventHandler.apply(info);
-    });
-    exchange.whenComplete((response, failure) -> {
-      if (failure != null) {
-        answer.completeExceptionally(decoder.transportFailure(Failures.unwrap(failure), request.model()));
-      } else if (response.body() instanceof SseBody.ErrorBody error) {
-        answer.completeExceptionally(
-            decoder.errorStatus(response.statusCode(), response.headers(), error.body(), request.model()));
-      }
-    });
-    events.completion().whenComplete((ended, failure) -> {
-      if (answer.isDone()) {
-        return; // cancelled, timed out or failed before the body ended
-      }
-      settle(answer, () -> {
-        if (failure == null) {
-          return stream.finish();
-        }
-        Throwable cause = Failures.unwrap(failure);
-        if (cause instanceof RuntimeException thrown) { // an error event, an unreadable event, a failing listener
-          throw thrown;
-        }
-        throw decoder.transportFailure(cause, request.model());
-      });
-    });
-    listener.cancellation().thenRun(() -> answer.complete(stream.cancel()));
-    bindDeadline(answer, request, () -> {
-      events.cancel();
-      exchange.cancel(true);
-    });
-    return answer;
+    return exchange.stream(
+        httpRequest(request, true), request.model(), timeoutOf(request),
+        new AnthropicStream(decoder, request.model(), listener), listener.cancellation());
+  }
+
+  private Duration timeoutOf(ChatRequest request) {
+    return request.timeout().orElse(timeout);
   }
 
   private HttpRequest httpRequest(ChatRequest request, boolean stream) {
@@ -162,27 +103,5 @@ public final class AnthropicProvider implements LlmProvider {
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(encoder.encode(request, stream)))
         .build();
-  }
-
-  /** Bounds the whole exchange by the request's timeout, else the provider's, and aborts it with the answer. */
-  private void bindDeadline(CompletableFuture<Completion> answer, ChatRequest request, Runnable abort) {
-    Duration limit = request.timeout().orElse(timeout);
-    ExchangeDeadline.bind(answer, limit, expired -> decoder.timeout(request.model(), limit, expired), abort);
-  }
-
-  /**
-   * Completes {@code answer} directly rather than through a dependent stage, so it fails with the
-   * {@link dev.llmgen.runtime.LlmException} itself and not one wrapped in a {@link CompletionException}.
-   */
-  private static void settle(CompletableFuture<Completion> answer, Supplier<Completion> outcome) {
-    try {
-      answer.complete(outcome.get());
-    } catch (RuntimeException e) { // never leave the caller waiting, whatever went wrong
-      answer.completeExceptionally(e);
-    }
-  }
-
-  private static String stripTrailingSlash(String uri) {
-    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 }

@@ -10,6 +10,9 @@ import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.RateLimitStatus;
+import dev.llmgen.runtime.provider.http.ExchangeDecoder;
+import dev.llmgen.runtime.provider.http.ProviderErrors;
+import dev.llmgen.runtime.provider.http.RetryAfter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns what came back from the Messages API, an HTTP response, a stream's {@code error} event or a
- * transport failure, into a {@link Completion} or an {@link LlmProviderException}. Everything it shows
- * passes through {@link ApiKey#redact}, since servers and proxies sometimes echo the key.
+ * transport failure, into a {@link Completion} or an {@link LlmProviderException}. What it shows of a
+ * body passes through {@link ProviderErrors}, which blanks out the {@link ApiKey}: servers and proxies
+ * sometimes echo it.
  */
-final class AnthropicResponseDecoder {
-
-  private static final int EXCERPT_LENGTH = 300;
+final class AnthropicResponseDecoder implements ExchangeDecoder {
 
   /** Anthropic's stop reasons for an answer cut off before the model was done. */
   private static final List<String> CUT_OFF = List.of("max_tokens", "model_context_window_exceeded");
@@ -46,18 +49,18 @@ final class AnthropicResponseDecoder {
   /** The status of a stream error of a type Anthropic does not list: the server failed mid-answer. */
   private static final int UNLISTED_STREAM_ERROR_STATUS = 500;
 
-  private final URI endpoint;
-  private final ApiKey apiKey;
+  private final ProviderErrors errors;
   private final Clock clock;
 
   AnthropicResponseDecoder(URI endpoint, ApiKey apiKey, Clock clock) {
-    this.endpoint = endpoint;
-    this.apiKey = apiKey;
+    this.errors =
+        new ProviderErrors(AnthropicProvider.NAME, endpoint, Optional.of(apiKey), LlmSettings.ANTHROPIC_BASE_URL);
     this.clock = clock;
   }
 
   /** @throws LlmProviderException for an error status, a refusal or a body that is not a message */
-  Completion decode(HttpResponse<String> response, String model) {
+  @Override
+  public Completion decode(HttpResponse<String> response, String model) {
     String body = Objects.requireNonNullElse(response.body(), "");
     if (response.statusCode() / 100 != 2) {
       throw errorStatus(response.statusCode(), response.headers(), body, model);
@@ -104,13 +107,15 @@ final class AnthropicResponseDecoder {
   }
 
   /** The exception for a response with an error status, from its body and its {@code retry-after} header. */
-  LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
+  @Override
+  public LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
     Optional<ErrorDetails> error = ErrorDetails.parse(body);
     String code = error.map(ErrorDetails::type).orElse(null);
     return new LlmProviderException(
         AnthropicProvider.NAME + " returned " + status + (code == null ? "" : " (" + code + ")") + " for model "
             + model + ": " + detail(body, error),
-        AnthropicProvider.NAME, model, status, code, excerpt(body), retryAfter(headers).orElse(null), null);
+        AnthropicProvider.NAME, model, status, code, errors.excerpt(body),
+        RetryAfter.read(headers, clock.instant()).orElse(null), null);
   }
 
   /** The exception for a stream's {@code error} event, e.g. Anthropic overloaded halfway through an answer. */
@@ -122,7 +127,7 @@ final class AnthropicResponseDecoder {
     return new LlmProviderException(
         AnthropicProvider.NAME + " broke off the stream" + (code == null ? "" : " with " + code) + " for model "
             + model + ": " + detail(data, error),
-        AnthropicProvider.NAME, model, status, code, excerpt(data), null, null);
+        AnthropicProvider.NAME, model, status, code, errors.excerpt(data), null, null);
   }
 
   /** The exception for an answer that is not a message, or a stream that is not one. */
@@ -132,14 +137,14 @@ final class AnthropicResponseDecoder {
     return new LlmProviderException(
         AnthropicProvider.NAME + " returned a malformed answer for model " + model + ": the " + status
             + " body is not a Messages API response (" + reason + "): " + detail(body, error),
-        AnthropicProvider.NAME, model, status, error.map(ErrorDetails::type).orElse(null), excerpt(body), null,
-        cause);
+        AnthropicProvider.NAME, model, status, error.map(ErrorDetails::type).orElse(null), errors.excerpt(body),
+        null, cause);
   }
 
   /** The exception for a body, or a stream's event, that is not the JSON it should be. */
   LlmProviderException unreadable(int status, String body, String model, JsonProcessingException e) {
     // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
-    return malformed(status, body, model, redact(e.getOriginalMessage()), null);
+    return malformed(status, body, model, errors.redact(e.getOriginalMessage()), null);
   }
 
   /** The exception for a stream whose body ended without its {@code message_stop} event. */
@@ -151,65 +156,32 @@ final class AnthropicResponseDecoder {
   }
 
   /** The exception for a request that got no answer in time, body included. */
-  LlmTimeoutException timeout(String model, Duration timeout, Throwable cause) {
-    return new LlmTimeoutException(AnthropicProvider.NAME, model, timeout, cause);
+  @Override
+  public LlmTimeoutException timeout(String model, Duration timeout, TimeoutException expired) {
+    return new LlmTimeoutException(AnthropicProvider.NAME, model, timeout, expired);
   }
 
-  /** The exception a failed exchange completes with: a server that could not be reached or a broken connection. */
-  LlmProviderException transportFailure(Throwable failure, String model) {
-    String hint = failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
-        ? " (is the server running, and is " + LlmSettings.ANTHROPIC_BASE_URL + " right?)"
-        : "";
-    return new LlmProviderException(
-        AnthropicProvider.NAME + " could not be reached at " + endpoint + " for model " + model + ": "
-            + redact(describe(failure)) + hint,
-        AnthropicProvider.NAME, model, LlmProviderException.NO_RESPONSE, null, null, null, failure);
+  /**
+   * The exception a failed exchange completes with: a server that could not be reached or a broken
+   * connection. Requests set no timeout of their own for the JDK to report, so {@code timeout} is unused.
+   */
+  @Override
+  public LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
+    return errors.unreachable(
+        model, failure, failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException);
   }
 
   /** A model that declined: Anthropic's classifiers stopped the answer, so there is nothing to decode. */
   private LlmProviderException refusal(String text, String model) {
-    String said = text == null || text.isBlank() ? "" : ": \"" + excerpt(text) + '"';
+    String said = text == null || text.isBlank() ? "" : ": \"" + errors.excerpt(text) + '"';
     return new LlmProviderException(
         "model " + model + " on " + AnthropicProvider.NAME + " refused to answer" + said,
-        AnthropicProvider.NAME, model, 200, REFUSAL, text == null ? null : excerpt(text), null, null);
-  }
-
-  /**
-   * Anthropic sends whole seconds; an HTTP date, which the header also allows, is not read, and the
-   * caller's own backoff applies.
-   */
-  private static Optional<Duration> retryAfter(HttpHeaders headers) {
-    return headers.firstValue("retry-after")
-        .map(String::strip)
-        .filter(value -> !value.isEmpty() && value.length() <= 9 && value.chars().allMatch(Character::isDigit))
-        .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+        AnthropicProvider.NAME, model, 200, REFUSAL, text == null ? null : errors.excerpt(text), null, null);
   }
 
   /** The server's own error message where the body has one, else the start of the body. */
   private String detail(String body, Optional<ErrorDetails> error) {
-    return error.map(ErrorDetails::message)
-        .map(this::excerpt)
-        .orElseGet(() -> body.isBlank() ? "(empty body)" : excerpt(body));
-  }
-
-  /** One line of at most {@link #EXCERPT_LENGTH} characters, redacted before it is cut so no piece of a key is left. */
-  private String excerpt(String text) {
-    String oneLine = redact(text).strip().replaceAll("\\s+", " ");
-    return oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH - 1) + "…";
-  }
-
-  private String redact(String text) {
-    return apiKey.redact(text);
-  }
-
-  /** The exception's type and the first message down its cause chain (the JDK often wraps the useful one). */
-  private static String describe(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        return failure.getClass().getSimpleName() + ": " + cause.getMessage();
-      }
-    }
-    return failure.getClass().getSimpleName();
+    return errors.detail(body, error.map(ErrorDetails::message));
   }
 
   /** Anthropic's error body, {@code {"type":"error","error":{"type":"overloaded_error","message":"..."}}}. */

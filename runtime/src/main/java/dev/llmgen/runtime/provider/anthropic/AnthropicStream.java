@@ -9,6 +9,7 @@ import dev.llmgen.runtime.provider.RateLimitStatus;
 import dev.llmgen.runtime.provider.StreamListener;
 import dev.llmgen.runtime.provider.anthropic.AnthropicResponseDecoder.MessageBody;
 import dev.llmgen.runtime.provider.anthropic.AnthropicResponseDecoder.MessageBody.ContentBlock;
+import dev.llmgen.runtime.provider.http.AnswerStream;
 import dev.llmgen.runtime.provider.sse.ServerSentEvent;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.util.List;
@@ -23,18 +24,15 @@ import java.util.Optional;
  *
  * <p>Each piece of the answer goes to the listener as it arrives: the text of text blocks, and for a
  * schema answer the pieces of the {@value AnthropicRequestEncoder#ANSWER_TOOL} tool's JSON input, so the
- * pieces add up to the completion's text either way. Handing over a piece and cancelling take the same
- * lock, so no piece reaches the listener once the stream is cancelled.
+ * pieces add up to the completion's text either way.
  */
-final class AnthropicStream {
+final class AnthropicStream extends AnswerStream {
 
   private static final int NO_BLOCK = -1;
 
   private final AnthropicResponseDecoder decoder;
   private final String requestedModel;
   private final StreamListener listener;
-  private final Object lock = new Object();
-  private volatile ResponseInfo response;
 
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder toolInput = new StringBuilder();
@@ -44,7 +42,6 @@ final class AnthropicStream {
   private String stopReason;
   private AnthropicUsage usage = AnthropicUsage.NONE;
   private boolean stopped;
-  private boolean cancelled;
 
   AnthropicStream(AnthropicResponseDecoder decoder, String requestedModel, StreamListener listener) {
     this.decoder = decoder;
@@ -52,60 +49,42 @@ final class AnthropicStream {
     this.listener = listener;
   }
 
-  /** Records the status and headers, which arrive before the first event. */
-  void responseArrived(ResponseInfo info) {
-    response = info;
-  }
-
-  /**
-   * Takes the next event of the stream.
-   *
-   * @throws LlmProviderException for an {@code error} event or an event that is not JSON
-   */
-  void accept(ServerSentEvent event) {
-    synchronized (lock) {
-      if (cancelled || stopped) {
-        return;
-      }
-      StreamEvent data = read(event);
-      switch (Objects.requireNonNullElse(data.type(), event.event())) {
-        case "message_start" -> start(event, data.message());
-        case "content_block_start" -> startBlock(data.index(), data.contentBlock());
-        case "content_block_delta" -> add(data.index(), data.delta());
-        case "message_delta" -> {
-          if (data.delta() != null && data.delta().stopReason() != null) {
-            stopReason = data.delta().stopReason();
-          }
-          count(event, data.usage());
+  /** @throws LlmProviderException for an {@code error} event or an event that is not JSON */
+  @Override
+  protected void take(ServerSentEvent event) {
+    if (stopped) {
+      return;
+    }
+    StreamEvent data = read(event);
+    switch (Objects.requireNonNullElse(data.type(), event.event())) {
+      case "message_start" -> start(event, data.message());
+      case "content_block_start" -> startBlock(data.index(), data.contentBlock());
+      case "content_block_delta" -> add(data.index(), data.delta());
+      case "message_delta" -> {
+        if (data.delta() != null && data.delta().stopReason() != null) {
+          stopReason = data.delta().stopReason();
         }
-        case "message_stop" -> stopped = true;
-        case "error" -> throw decoder.streamError(event.data(), requestedModel);
-        default -> { } // ping, content_block_stop, and types added after this was written
+        count(event, data.usage());
       }
+      case "message_stop" -> stopped = true;
+      case "error" -> throw decoder.streamError(event.data(), requestedModel);
+      default -> { } // ping, content_block_stop, and types added after this was written
     }
   }
 
-  /**
-   * The whole answer, once the body has ended.
-   *
-   * @throws LlmProviderException when the stream ended before {@code message_stop}, or the model refused
-   */
-  Completion finish() {
-    synchronized (lock) {
-      if (!stopped) {
-        throw decoder.endedEarly(response.statusCode(), requestedModel, text.length() + toolInput.length());
-      }
-      return decoder.completion(requestedModel, currentModel(), answer(), stopReason, usage, rateLimits());
+  /** @throws LlmProviderException when the stream ended before {@code message_stop}, or the model refused */
+  @Override
+  protected Completion whole() {
+    if (!stopped) {
+      throw decoder.endedEarly(response().statusCode(), requestedModel, text.length() + toolInput.length());
     }
+    return decoder.completion(requestedModel, currentModel(), answer(), stopReason, usage, rateLimits());
   }
 
-  /** Hands over no more text, and returns the answer so far as a cancelled one without usage. */
-  Completion cancel() {
-    synchronized (lock) {
-      cancelled = true;
-      return new Completion(
-          answer(), currentModel(), Completion.FINISH_CANCELLED, Optional.empty(), List.of(), rateLimits());
-    }
+  @Override
+  protected Completion soFar() {
+    return new Completion(
+        answer(), currentModel(), Completion.FINISH_CANCELLED, Optional.empty(), List.of(), rateLimits());
   }
 
   private StreamEvent read(ServerSentEvent event) {
@@ -113,10 +92,10 @@ final class AnthropicStream {
     try {
       data = Json.MAPPER.readValue(event.data(), StreamEvent.class);
     } catch (JsonProcessingException e) {
-      throw decoder.unreadable(response.statusCode(), event.data(), requestedModel, e);
+      throw decoder.unreadable(response().statusCode(), event.data(), requestedModel, e);
     }
     if (data == null) {
-      throw decoder.malformed(response.statusCode(), event.data(), requestedModel, "an event without data", null);
+      throw decoder.malformed(response().statusCode(), event.data(), requestedModel, "an event without data", null);
     }
     return data;
   }
@@ -134,7 +113,7 @@ final class AnthropicStream {
     try {
       usage.tokenUsage();
     } catch (IllegalArgumentException e) {
-      throw decoder.malformed(response.statusCode(), event.data(), requestedModel, e.getMessage(), e);
+      throw decoder.malformed(response().statusCode(), event.data(), requestedModel, e.getMessage(), e);
     }
   }
 
@@ -182,6 +161,7 @@ final class AnthropicStream {
   }
 
   private RateLimitStatus rateLimits() {
+    ResponseInfo response = response();
     return response == null ? RateLimitStatus.UNKNOWN : decoder.rateLimits(response.headers());
   }
 

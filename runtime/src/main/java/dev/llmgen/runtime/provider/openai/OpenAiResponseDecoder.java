@@ -10,6 +10,9 @@ import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
+import dev.llmgen.runtime.provider.http.ExchangeDecoder;
+import dev.llmgen.runtime.provider.http.ProviderErrors;
+import dev.llmgen.runtime.provider.http.RetryAfter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,31 +24,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns what came back from a Chat Completions endpoint, an HTTP response, a streamed chunk or a
- * transport failure, into a {@link Completion} or an {@link LlmProviderException}. Everything it shows
- * passes through {@link ApiKey#redact}, since servers and proxies sometimes echo the key.
+ * transport failure, into a {@link Completion} or an {@link LlmProviderException}. What it shows of a
+ * body passes through {@link ProviderErrors}, which blanks out the {@link ApiKey}: servers and proxies
+ * sometimes echo it.
  */
-final class OpenAiResponseDecoder {
+final class OpenAiResponseDecoder implements ExchangeDecoder {
 
-  static final int EXCERPT_LENGTH = 300;
   // What is wrong with a malformed answer, after "the {status}".
   private static final String NOT_A_COMPLETION = "body is not a Chat Completions response";
   private static final String NOT_A_CHUNK = "stream has an event that is not a Chat Completions chunk";
 
-  private final URI endpoint;
-  private final Optional<ApiKey> apiKey;
+  private final ProviderErrors errors;
   private final Clock clock;
 
   OpenAiResponseDecoder(URI endpoint, Optional<ApiKey> apiKey, Clock clock) {
-    this.endpoint = endpoint;
-    this.apiKey = apiKey;
+    this.errors = new ProviderErrors(OpenAiChatProvider.NAME, endpoint, apiKey, LlmSettings.OPENAI_BASE_URL);
     this.clock = clock;
   }
 
   /** @throws LlmProviderException for an error status, a refusal or a body that is not a completion */
-  Completion decode(HttpResponse<String> response, String model) {
+  @Override
+  public Completion decode(HttpResponse<String> response, String model) {
     String body = Objects.requireNonNullElse(response.body(), "");
     Reply reply = new Reply(response.statusCode(), response.headers(), body, model);
     if (reply.status() / 100 != 2) {
@@ -55,7 +58,7 @@ final class OpenAiResponseDecoder {
       return toCompletion(reply, Json.MAPPER.readValue(reply.body(), ChatCompletionBody.class));
     } catch (JsonProcessingException e) {
       // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
-      throw malformed(reply, NOT_A_COMPLETION, redact(e.getOriginalMessage()), null);
+      throw malformed(reply, NOT_A_COMPLETION, errors.redact(e.getOriginalMessage()), null);
     } catch (IllegalArgumentException e) { // impossible token counts
       throw malformed(reply, NOT_A_COMPLETION, e.getMessage(), e);
     }
@@ -73,7 +76,7 @@ final class OpenAiResponseDecoder {
     try {
       root = Json.MAPPER.readTree(event.body());
     } catch (JsonProcessingException e) {
-      throw malformed(event, NOT_A_CHUNK, redact(e.getOriginalMessage()), null);
+      throw malformed(event, NOT_A_CHUNK, errors.redact(e.getOriginalMessage()), null);
     }
     if (root == null || !root.isObject()) {
       throw malformed(event, NOT_A_CHUNK, "not a JSON object", null);
@@ -86,7 +89,7 @@ final class OpenAiResponseDecoder {
       Usage.tokenUsage(chunk.usage()); // fails here, on the chunk that is wrong, for impossible counts
       return chunk;
     } catch (JsonProcessingException e) {
-      throw malformed(event, NOT_A_CHUNK, redact(e.getOriginalMessage()), null);
+      throw malformed(event, NOT_A_CHUNK, errors.redact(e.getOriginalMessage()), null);
     } catch (IllegalArgumentException e) {
       throw malformed(event, NOT_A_CHUNK, e.getMessage(), e);
     }
@@ -99,20 +102,23 @@ final class OpenAiResponseDecoder {
     return new LlmProviderException(
         OpenAiChatProvider.NAME + " sent an error" + (code == null ? "" : " (" + code + ")") + " in the stream for"
             + " model " + event.model() + ": " + detail(event, error),
-        OpenAiChatProvider.NAME, event.model(), event.status(), code, excerpt(event.body()), null, null);
+        OpenAiChatProvider.NAME, event.model(), event.status(), code, errors.excerpt(event.body()), null, null);
+  }
+
+  @Override
+  public LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
+    return errorStatus(new Reply(status, headers, body, model));
   }
 
   /** The exception of a response with an error status: its code, message and {@code Retry-After} hint. */
   LlmProviderException errorStatus(Reply reply) {
     Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
     String code = error.map(ErrorDetails::code).orElse(null);
-    Duration retryAfter = reply.headers().firstValue("Retry-After")
-        .flatMap(value -> RetryAfter.parse(value, clock.instant()))
-        .orElse(null);
+    Duration retryAfter = RetryAfter.read(reply.headers(), clock.instant()).orElse(null);
     return new LlmProviderException(
         OpenAiChatProvider.NAME + " returned " + reply.status() + (code == null ? "" : " (" + code + ")")
             + " for model " + reply.model() + ": " + detail(reply, error),
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, excerpt(reply.body()), retryAfter, null);
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, errors.excerpt(reply.body()), retryAfter, null);
   }
 
   /**
@@ -130,9 +136,9 @@ final class OpenAiResponseDecoder {
   /** A structured-output refusal: the model declined, so there is no answer to decode. */
   LlmProviderException refusal(Reply reply, String refusal) {
     return new LlmProviderException(
-        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \"" + excerpt(refusal)
-            + '"',
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", excerpt(reply.body()), null, null);
+        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \""
+            + errors.excerpt(refusal) + '"',
+        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", errors.excerpt(reply.body()), null, null);
   }
 
   /**
@@ -140,18 +146,19 @@ final class OpenAiResponseDecoder {
    *
    * @param timeout the request's timeout, for the message of a timeout
    */
-  LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
+  @Override
+  public LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
     // A connect timeout means the server cannot be reached; waiting longer for answers would not help.
     if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
       return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, failure);
     }
-    String hint = failure instanceof ConnectException
-        ? " (is the server running, and is " + LlmSettings.OPENAI_BASE_URL + " right?)"
-        : "";
-    return new LlmProviderException(
-        OpenAiChatProvider.NAME + " could not be reached at " + endpoint + " for model " + model + ": "
-            + redact(describe(failure)) + hint,
-        OpenAiChatProvider.NAME, model, LlmProviderException.NO_RESPONSE, null, null, null, failure);
+    return errors.unreachable(model, failure, failure instanceof ConnectException);
+  }
+
+  /** The timer's own exception is not attached: it says nothing the message does not. */
+  @Override
+  public LlmTimeoutException timeout(String model, Duration timeout, TimeoutException expired) {
+    return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, null);
   }
 
   private Completion toCompletion(Reply reply, ChatCompletionBody completion) {
@@ -179,34 +186,12 @@ final class OpenAiResponseDecoder {
         OpenAiChatProvider.NAME + " returned a malformed answer for model " + reply.model() + ": the "
             + reply.status() + " " + what + " (" + reason + "): " + detail(reply, error),
         OpenAiChatProvider.NAME, reply.model(), reply.status(), error.map(ErrorDetails::code).orElse(null),
-        excerpt(reply.body()), null, cause);
+        errors.excerpt(reply.body()), null, cause);
   }
 
   /** The server's own error message where the body has one, else the start of the body. */
   private String detail(Reply reply, Optional<ErrorDetails> error) {
-    return error.map(ErrorDetails::message)
-        .map(this::excerpt)
-        .orElseGet(() -> reply.body().isBlank() ? "(empty body)" : excerpt(reply.body()));
-  }
-
-  /** One line of at most {@link #EXCERPT_LENGTH} characters, redacted before it is cut so no piece of a key is left. */
-  private String excerpt(String text) {
-    String oneLine = redact(text).strip().replaceAll("\\s+", " ");
-    return oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH - 1) + "…";
-  }
-
-  private String redact(String text) {
-    return apiKey.map(key -> key.redact(text)).orElse(text);
-  }
-
-  /** The exception's type and the first message down its cause chain (the JDK often wraps the useful one). */
-  private static String describe(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        return failure.getClass().getSimpleName() + ": " + cause.getMessage();
-      }
-    }
-    return failure.getClass().getSimpleName();
+    return errors.detail(reply.body(), error.map(ErrorDetails::message));
   }
 
   /** One HTTP answer, or one event of a streamed one, and the model it was for. */

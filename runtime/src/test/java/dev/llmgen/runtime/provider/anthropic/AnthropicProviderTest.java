@@ -1,5 +1,8 @@
 package dev.llmgen.runtime.provider.anthropic;
 
+import static dev.llmgen.runtime.provider.http.Answers.await;
+import static dev.llmgen.runtime.provider.http.Answers.failure;
+import static dev.llmgen.runtime.provider.http.FakeHttpServer.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,7 +16,6 @@ import dev.llmgen.catalog.TokenPrices;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmTimeoutException;
 import dev.llmgen.runtime.config.ApiKey;
-import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.pricing.TokenCounter;
@@ -21,11 +23,9 @@ import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.RateLimitStatus;
 import dev.llmgen.runtime.provider.TokenUsage;
-import dev.llmgen.runtime.provider.anthropic.FakeAnthropicServer.RecordedRequest;
 import dev.llmgen.runtime.provider.anthropic.FakeAnthropicServer.Reply;
+import dev.llmgen.runtime.provider.http.FakeHttpServer.RecordedRequest;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -35,7 +35,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -287,7 +286,17 @@ class AnthropicProviderTest {
   }
 
   @Test
-  void ignoresARetryAfterThatIsNotWholeSeconds() throws Exception {
+  void readsARetryAfterGivenAsAnHttpDate() throws Exception {
+    server.enqueue(Reply.json(429, AnthropicFixtures.error("rate_limit_error", "Too many requests"))
+        .withHeader("retry-after", "Sun, 01 Jun 2025 12:00:30 GMT"));
+
+    LlmProviderException failure = failure(provider(server).complete(textRequest()));
+
+    assertEquals(Optional.of(Duration.ofSeconds(30)), failure.retryAfter(), "from the provider's clock, at " + NOW);
+  }
+
+  @Test
+  void ignoresARetryAfterItCannotRead() throws Exception {
     server.enqueue(Reply.json(529, AnthropicFixtures.error("overloaded_error", "Overloaded"))
         .withHeader("retry-after", "soon"));
 
@@ -412,17 +421,6 @@ class AnthropicProviderTest {
   }
 
   @Test
-  void talksHttp11ToPlainHttpServersAndHttp2ToAnthropic() {
-    HttpClient https = AnthropicProvider.newHttpClient(LlmSettings.ANTHROPIC_DEFAULT_BASE_URI, Duration.ofMinutes(1));
-    HttpClient http = AnthropicProvider.newHttpClient(URI.create("http://localhost:4000"), Duration.ofSeconds(3));
-
-    assertEquals(HttpClient.Version.HTTP_2, https.version());
-    assertEquals(Optional.of(Duration.ofSeconds(10)), https.connectTimeout());
-    assertEquals(HttpClient.Version.HTTP_1_1, http.version());
-    assertEquals(Optional.of(Duration.ofSeconds(3)), http.connectTimeout());
-  }
-
-  @Test
   void isNamedAnthropic() {
     assertEquals("anthropic", provider(server).name());
   }
@@ -439,21 +437,5 @@ class AnthropicProviderTest {
 
   static ChatRequest request(String model, String system, OptionalDouble temperature, ResponseFormat format) {
     return new ChatRequest(model, system, PROMPT, 256, temperature, format);
-  }
-
-  static Completion await(CompletableFuture<Completion> future) throws Exception {
-    return future.get(10, TimeUnit.SECONDS);
-  }
-
-  /** The exception the future itself failed with, which must be ours rather than a wrapper. */
-  static LlmProviderException failure(CompletableFuture<Completion> future) throws Exception {
-    Throwable failure = future.handle((completion, error) -> error).get(10, TimeUnit.SECONDS);
-    return assertInstanceOf(LlmProviderException.class, failure);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,27 +1,17 @@
 package dev.llmgen.runtime.provider.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.llmgen.runtime.format.Json;
+import dev.llmgen.runtime.provider.http.FakeHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,47 +19,21 @@ import java.util.concurrent.TimeUnit;
  * {@link Reply} and records what it received. A reply is written piece by piece, each piece flushed, and
  * may wait on a latch between pieces, so tests can see what the client does with half an answer.
  */
-final class FakeAnthropicServer implements AutoCloseable {
+final class FakeAnthropicServer extends FakeHttpServer<FakeAnthropicServer.Reply> {
 
-  private static final long WAIT_SECONDS = 10;
-
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
-  private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final CompletableFuture<IOException> writeFailure = new CompletableFuture<>();
 
-  private FakeAnthropicServer(HttpServer server) {
-    this.server = server;
+  private FakeAnthropicServer() throws IOException {
+    super(Reply.json(599, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"no reply queued\"}}"));
   }
 
   static FakeAnthropicServer start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    FakeAnthropicServer fake = new FakeAnthropicServer(server);
-    server.createContext("/", fake::handle);
-    server.setExecutor(fake.executor);
-    server.start();
-    return fake;
+    return new FakeAnthropicServer();
   }
 
   /** The root a provider takes, {@code http://127.0.0.1:port}. */
   URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  /** Queues the answer to the next request. */
-  FakeAnthropicServer enqueue(Reply reply) {
-    replies.add(reply);
-    return this;
-  }
-
-  /** The oldest request not taken yet; each request is recorded before it is answered. */
-  RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = requests.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-    if (request == null) {
-      throw new AssertionError("the server received no request");
-    }
-    return request;
+    return uri("");
   }
 
   /** Completes when writing a reply failed: the client closed the connection. */
@@ -77,28 +41,13 @@ final class FakeAnthropicServer implements AutoCloseable {
     return writeFailure;
   }
 
-  /** Stops, interrupting replies that are still being written. */
   @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-  }
-
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Headers headers = new Headers();
-      headers.putAll(exchange.getRequestHeaders());
-      requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
-      Reply reply = replies.poll();
-      if (reply == null) {
-        reply = Reply.json(599, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"no reply queued\"}}");
-      }
+  protected void respond(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+    try {
       send(exchange, reply);
     } catch (IOException e) {
       writeFailure.complete(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      throw e;
     }
   }
 
@@ -210,22 +159,6 @@ final class FakeAnthropicServer implements AutoCloseable {
           .mapToLong(piece -> ((Chunk) piece).text().getBytes(StandardCharsets.UTF_8).length)
           .sum();
       return bytes == 0 ? -1 : bytes;
-    }
-  }
-
-  /** What the server received. */
-  record RecordedRequest(String method, String path, Headers headers, String body) {
-
-    Optional<String> header(String name) {
-      return Optional.ofNullable(headers.getFirst(name));
-    }
-
-    JsonNode json() {
-      try {
-        return Json.MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }

@@ -1,29 +1,19 @@
 package dev.llmgen.runtime.provider.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.llmgen.runtime.format.Json;
+import dev.llmgen.runtime.provider.http.FakeHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 for end-to-end tests: answers each request with the next
@@ -31,74 +21,36 @@ import java.util.concurrent.TimeUnit;
  * at a time, waiting on latches the test releases where it says, so tests see each event arrive without
  * timing anything.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Reply> {
 
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
-  private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final CountDownLatch released = new CountDownLatch(1);
 
-  private FakeOpenAiServer(HttpServer server) {
-    this.server = server;
+  private FakeOpenAiServer() throws IOException {
+    super(Reply.json(599, "{\"error\":{\"message\":\"the test queued no reply\"}}"));
   }
 
   static FakeOpenAiServer start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    FakeOpenAiServer fake = new FakeOpenAiServer(server);
-    server.createContext("/", fake::handle);
-    server.setExecutor(fake.executor);
-    server.start();
-    return fake;
+    return new FakeOpenAiServer();
   }
 
   /** The base URL a provider takes, {@code http://127.0.0.1:port/v1}. */
   URI baseUri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
-  }
-
-  /** Queues the answer to the next request. */
-  FakeOpenAiServer enqueue(Reply reply) {
-    replies.add(reply);
-    return this;
-  }
-
-  /** The oldest request not taken yet; each request is recorded before it is answered. */
-  RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = requests.poll(10, TimeUnit.SECONDS);
-    if (request == null) {
-      throw new AssertionError("the server received no request");
-    }
-    return request;
+    return uri("/v1");
   }
 
   /** Releases held replies, then stops. */
   @Override
   public void close() {
     released.countDown();
-    server.stop(0);
-    executor.shutdownNow();
+    super.close();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Headers headers = new Headers();
-      headers.putAll(exchange.getRequestHeaders());
-      requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
-      Reply reply = replies.poll();
-      if (reply == null) {
-        reply = Reply.json(599, "{\"error\":{\"message\":\"the test queued no reply\"}}");
-      }
-      if (reply.held()) {
-        released.await();
-      }
-      send(exchange, reply);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      // The client gave up (on a held reply, a cancelled stream) and closed the connection.
+  @Override
+  protected void respond(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+    if (reply.held()) {
+      released.await();
     }
+    send(exchange, reply);
   }
 
   private void send(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
@@ -224,22 +176,6 @@ final class FakeOpenAiServer implements AutoCloseable {
     record Await(CountDownLatch latch) implements Step {}
 
     record RepeatUntilClosed(String text) implements Step {}
-  }
-
-  /** What the server received. */
-  record RecordedRequest(String method, String path, Headers headers, String body) {
-
-    Optional<String> header(String name) {
-      return Optional.ofNullable(headers.getFirst(name));
-    }
-
-    JsonNode json() {
-      try {
-        return Json.MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   static String readFixture(String name) {

@@ -1,5 +1,8 @@
 package dev.llmgen.runtime.provider.openai;
 
+import static dev.llmgen.runtime.provider.http.Answers.await;
+import static dev.llmgen.runtime.provider.http.Answers.failure;
+import static dev.llmgen.runtime.provider.http.FakeHttpServer.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,11 +22,9 @@ import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.RateLimitStatus;
 import dev.llmgen.runtime.provider.TokenUsage;
-import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.RecordedRequest;
+import dev.llmgen.runtime.provider.http.FakeHttpServer.RecordedRequest;
 import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.Reply;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -432,17 +433,6 @@ class OpenAiChatProviderTest {
   }
 
   @Test
-  void buildsItsOwnClientForTheScheme() {
-    HttpClient https = OpenAiChatProvider.newHttpClient(URI.create("https://api.openai.com/v1"), Duration.ofMinutes(1));
-    HttpClient http = OpenAiChatProvider.newHttpClient(URI.create("http://localhost:11434/v1"), Duration.ofSeconds(3));
-
-    assertEquals(HttpClient.Version.HTTP_2, https.version());
-    assertEquals(Optional.of(Duration.ofSeconds(10)), https.connectTimeout());
-    assertEquals(HttpClient.Version.HTTP_1_1, http.version());
-    assertEquals(Optional.of(Duration.ofSeconds(3)), http.connectTimeout());
-  }
-
-  @Test
   void isNamedOpenai() {
     assertEquals("openai", provider(KEY).name());
   }
@@ -463,21 +453,5 @@ class OpenAiChatProviderTest {
 
   private static ChatRequest request(String system, OptionalDouble temperature, ResponseFormat format) {
     return new ChatRequest(MODEL, system, PROMPT, 256, temperature, format);
-  }
-
-  private static Completion await(CompletableFuture<Completion> future) throws Exception {
-    return future.get(10, TimeUnit.SECONDS);
-  }
-
-  /** The exception the future itself failed with, which must be ours rather than a wrapper. */
-  private static LlmProviderException failure(CompletableFuture<Completion> future) throws Exception {
-    Throwable failure = future.handle((completion, error) -> error).get(10, TimeUnit.SECONDS);
-    return assertInstanceOf(LlmProviderException.class, failure);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -13,14 +13,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the end-to-end tests cannot reach deterministically: connect timeouts and HTTP dates. */
+/** What the end-to-end tests cannot reach deterministically: the JDK's request and connect timeouts. */
 class OpenAiResponseDecoderTest {
 
-  private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
   private static final URI ENDPOINT = URI.create("http://10.0.0.7:8000/v1/chat/completions");
 
   private final OpenAiResponseDecoder decoder = new OpenAiResponseDecoder(
@@ -45,26 +43,5 @@ class OpenAiResponseDecoderTest {
         + "HttpConnectTimeoutException: HTTP connect timed out", failure.getMessage());
     assertEquals(LlmProviderException.NO_RESPONSE, failure.statusCode());
     assertTrue(failure.isRetryable());
-  }
-
-  @Test
-  void readsRetryAfterInSeconds() {
-    assertEquals(Optional.of(Duration.ofSeconds(20)), RetryAfter.parse(" 20 ", NOW));
-    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("0", NOW));
-  }
-
-  @Test
-  void readsRetryAfterAsAnHttpDate() {
-    assertEquals(Optional.of(Duration.ofSeconds(90)), RetryAfter.parse("Mon, 10 Mar 2025 12:01:30 GMT", NOW));
-    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 10 Mar 2025 11:59:00 GMT", NOW));
-  }
-
-  @Test
-  void ignoresRetryAfterItCannotRead() {
-    assertEquals(Optional.empty(), RetryAfter.parse("soon", NOW));
-    assertEquals(Optional.empty(), RetryAfter.parse("-5", NOW));
-    assertEquals(Optional.empty(), RetryAfter.parse("1.5", NOW));
-    assertEquals(Optional.empty(), RetryAfter.parse("99999999999999999999999", NOW));
-    assertEquals(Optional.empty(), RetryAfter.parse("", NOW));
   }
 }

@@ -1,5 +1,7 @@
 package dev.llmgen.runtime.provider.openai;
 
+import static dev.llmgen.runtime.provider.http.Answers.await;
+import static dev.llmgen.runtime.provider.http.Answers.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -321,14 +323,5 @@ class OpenAiStreamTest {
   private static ChatRequest request(boolean logprobs) {
     return new ChatRequest(MODEL, "You answer in one sentence.", "When does my order ship?", 256,
         OptionalDouble.empty(), new ResponseFormat.Text(), logprobs, Optional.empty());
-  }
-
-  private static Completion await(CompletableFuture<Completion> future) throws Exception {
-    return future.get(10, TimeUnit.SECONDS);
-  }
-
-  private static LlmProviderException failure(CompletableFuture<Completion> future) throws Exception {
-    Throwable failure = future.handle((completion, error) -> error).get(10, TimeUnit.SECONDS);
-    return assertInstanceOf(LlmProviderException.class, failure);
   }
 }

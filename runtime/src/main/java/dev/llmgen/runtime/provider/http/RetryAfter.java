@@ -1,5 +1,6 @@
-package dev.llmgen.runtime.provider.openai;
+package dev.llmgen.runtime.provider.http;
 
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,9 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads an HTTP {@code Retry-After} header: delay seconds, or an HTTP date (RFC 9110, section 10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
 
   private RetryAfter() {}
+
+  /** The wait a response's {@code Retry-After} header asks for; empty without one, or one of neither form. */
+  public static Optional<Duration> read(HttpHeaders headers, Instant now) {
+    return headers.firstValue("Retry-After").flatMap(value -> parse(value, now));
+  }
 
   /** The wait the header asks for, counted from {@code now}; empty when the value is neither form. */
   static Optional<Duration> parse(String value, Instant now) {

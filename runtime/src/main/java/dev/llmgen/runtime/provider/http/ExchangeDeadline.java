@@ -1,4 +1,4 @@
-package dev.llmgen.runtime.provider.anthropic;
+package dev.llmgen.runtime.provider.http;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
