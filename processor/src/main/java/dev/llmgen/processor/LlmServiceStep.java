@@ -5,8 +5,12 @@ import com.google.auto.common.MoreElements;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.llmgen.annotations.Budget;
 import dev.llmgen.annotations.Cached;
+import dev.llmgen.annotations.Cascade;
+import dev.llmgen.annotations.Fallback;
 import dev.llmgen.annotations.LlmCall;
 import dev.llmgen.annotations.RateLimited;
+import dev.llmgen.annotations.Retry;
+import dev.llmgen.annotations.Timeout;
 import dev.llmgen.annotations.UserId;
 import dev.llmgen.processor.diagnostics.DiagnosticReport;
 import dev.llmgen.processor.diagnostics.Message;
@@ -27,9 +31,9 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Processes the elements annotated with {@code @LlmCall} and {@code @UserId}: each interface that
- * declares {@code @LlmCall} methods is validated as a whole, then written. A failure in one interface
- * is reported on it and does not stop the others.
+ * Processes the elements annotated with {@code @LlmCall}, {@code @UserId} and the policies that sit
+ * beside {@code @LlmCall}: each interface that declares {@code @LlmCall} methods is validated as a
+ * whole, then written. A failure in one interface is reported on it and does not stop the others.
  */
 final class LlmServiceStep implements Step {
 
@@ -44,7 +48,8 @@ final class LlmServiceStep implements Step {
     this.writer = writer;
   }
 
-  private static final List<Class<? extends Annotation>> POLICIES = List.of(Cached.class, Budget.class, RateLimited.class);
+  private static final List<Class<? extends Annotation>> POLICIES = List.of(
+      Cached.class, Budget.class, RateLimited.class, Cascade.class, Retry.class, Timeout.class, Fallback.class);
 
   @Override
   public Set<String> annotations() {

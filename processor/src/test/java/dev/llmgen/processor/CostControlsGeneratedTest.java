@@ -9,16 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
-import com.google.inject.util.Modules;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.llmgen.runtime.LlmResult;
-import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.budget.BudgetExceededException;
-import dev.llmgen.runtime.config.ConfigSource;
-import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.ratelimit.RateLimitedException;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +54,8 @@ class CostControlsGeneratedTest {
     assertThat(COMPILATION).succeededWithoutWarnings();
     CompiledClasses classes = new CompiledClasses(COMPILATION);
     provider = new ScriptedProvider();
-    Module runtime = Modules.override(new LlmRuntimeModule(ConfigSource.of(Map.of())))
-        .with(binder -> binder.bind(LlmProvider.class).toInstance(provider));
     Module generated = (Module) classes.load("test.DeskModule").getConstructor().newInstance();
-    desk = Guice.createInjector(runtime, generated).getInstance(classes.load("test.Desk"));
+    desk = Guice.createInjector(provider.runtimeModule(), generated).getInstance(classes.load("test.Desk"));
   }
 
   @Test

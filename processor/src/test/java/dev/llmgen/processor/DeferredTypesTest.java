@@ -15,12 +15,19 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
-/** A return type that another processor generates is waited for, not reported as unsupported. */
+/** A type that another processor generates is waited for, not reported as unsupported. */
 class DeferredTypesTest {
 
-  /** Writes {@code test.Facts} in the first round, as a code generator would. */
-  static final class FactsGenerator extends AbstractProcessor {
+  /** Writes one class in the first round, as a code generator would. */
+  static final class ClassGenerator extends AbstractProcessor {
+    private final String name;
+    private final String source;
     private boolean written;
+
+    ClassGenerator(String name, String source) {
+      this.name = name;
+      this.source = source;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -36,8 +43,8 @@ class DeferredTypesTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!written) {
         written = true;
-        try (Writer writer = processingEnv.getFiler().createSourceFile("test.Facts").openWriter()) {
-          writer.write("package test; public record Facts(String name, int age) {}");
+        try (Writer writer = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          writer.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -49,7 +56,8 @@ class DeferredTypesTest {
   @Test
   void aReturnTypeGeneratedInALaterRoundIsDescribedOnceItExists() {
     Compilation compilation = javac()
-        .withProcessors(new LlmProcessor(), new FactsGenerator())
+        .withProcessors(new LlmProcessor(), new ClassGenerator("test.Facts",
+            "package test; public record Facts(String name, int age) {}"))
         .compile(JavaFileObjects.forSourceString("test.Bot", """
             package test;
 
@@ -64,5 +72,36 @@ class DeferredTypesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.BotImpl").contentsAsUtf8String()
         .contains("\\\"name\\\":{\\\"type\\\":\\\"string\\\"},\\\"age\\\":{\\\"type\\\":\\\"integer\\\"}");
+  }
+
+  @Test
+  void aScorerGeneratedInALaterRoundIsCheckedOnceItExists() {
+    Compilation compilation = javac()
+        .withProcessors(new LlmProcessor(), new ClassGenerator("test.GeneratedScorer", """
+            package test;
+            public final class GeneratedScorer implements dev.llmgen.runtime.cascade.AnswerScorer {
+              public java.util.concurrent.CompletionStage<dev.llmgen.runtime.cascade.Score> score(
+                  dev.llmgen.runtime.cascade.Candidate<?> candidate) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                    dev.llmgen.runtime.cascade.Score.of(1, "generated"));
+              }
+            }
+            """))
+        .compile(JavaFileObjects.forSourceString("test.Bot", """
+            package test;
+
+            import dev.llmgen.annotations.Cascade;
+            import dev.llmgen.annotations.LlmCall;
+
+            public interface Bot {
+              @LlmCall(maxTokens = 50, prompt = "Describe {person}")
+              @Cascade(models = {"gpt-4o-mini", "gpt-4o"}, scorer = GeneratedScorer.class)
+              String describe(String person);
+            }
+            """));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BotImpl").contentsAsUtf8String()
+        .contains("runtime.bind(DESCRIBE, generatedScorer)");
   }
 }

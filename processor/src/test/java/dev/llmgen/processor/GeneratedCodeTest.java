@@ -2,6 +2,8 @@ package dev.llmgen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.llmgen.processor.GeneratedSources.golden;
+import static dev.llmgen.processor.GeneratedSources.sourceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,29 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.util.Modules;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
-import dev.llmgen.runtime.LlmRuntimeModule;
-import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.format.ResponseFormat.ScalarKind;
 import dev.llmgen.runtime.metrics.CallStatistics;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
-import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,10 +124,8 @@ class GeneratedCodeTest {
   @BeforeEach
   void createService() throws ReflectiveOperationException {
     provider = new ScriptedProvider();
-    Module runtime = Modules.override(new LlmRuntimeModule(ConfigSource.of(Map.of())))
-        .with(binder -> binder.bind(LlmProvider.class).toInstance(provider));
     Module generated = (Module) classes.load("test.SupportBotModule").getConstructor().newInstance();
-    injector = Guice.createInjector(runtime, generated);
+    injector = Guice.createInjector(provider.runtimeModule(), generated);
     bot = injector.getInstance(classes.load("test.SupportBot"));
   }
 
@@ -284,8 +278,9 @@ class GeneratedCodeTest {
 
   @Test
   void providerFailuresReachTheCallerAsTheyWereRaised() {
+    // A request the provider refuses is not retried, so the caller sees the one failure.
     LlmProviderException failure = new LlmProviderException(
-        "openai returned 500", "openai", "gpt-4o-mini", 500, "server_error", "{}", null, null);
+        "openai returned 400", "openai", "gpt-4o-mini", 400, "invalid_request_error", "{}", null, null);
     provider.fail(failure);
 
     assertSame(failure, assertThrows(LlmProviderException.class, () -> call("greet", "Ada")));
@@ -327,16 +322,5 @@ class GeneratedCodeTest {
       }
     }
     throw new AssertionError(type + " has no constant " + name);
-  }
-
-  private static String golden(String name) throws IOException {
-    try (var in = GeneratedCodeTest.class.getResourceAsStream("/golden/" + name)) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
-
-  private static String sourceOf(Compilation compilation, String path) throws IOException {
-    return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, path).orElseThrow()
-        .getCharContent(false).toString();
   }
 }

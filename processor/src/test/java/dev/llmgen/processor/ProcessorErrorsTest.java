@@ -11,6 +11,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -32,14 +33,53 @@ class ProcessorErrorsTest {
       "package test;",
       "import dev.llmgen.annotations.Budget;",
       "import dev.llmgen.annotations.Cached;",
+      "import dev.llmgen.annotations.Cascade;",
+      "import dev.llmgen.annotations.Fallback;",
       "import dev.llmgen.annotations.LlmCall;",
       "import dev.llmgen.annotations.RateLimited;",
+      "import dev.llmgen.annotations.Retry;",
+      "import dev.llmgen.annotations.Timeout;",
       "import dev.llmgen.annotations.UserId;",
       "import dev.llmgen.runtime.LlmResult;",
+      "import dev.llmgen.runtime.TokenStream;",
+      "import dev.llmgen.runtime.cascade.AnswerScorer;",
       "import java.util.List;",
       "import java.util.Map;",
       "import java.util.concurrent.CompletableFuture;",
+      "import java.util.concurrent.Flow;",
       "");
+
+  /** A scorer to extend, so that scorers in tests only show what is being tested. */
+  private static final JavaFileObject BASE_SCORER = JavaFileObjects.forSourceString("test.BaseScorer", """
+      package test;
+
+      import dev.llmgen.runtime.cascade.AnswerScorer;
+      import dev.llmgen.runtime.cascade.Candidate;
+      import dev.llmgen.runtime.cascade.Score;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.CompletionStage;
+
+      public abstract class BaseScorer implements AnswerScorer {
+        @Override
+        public CompletionStage<Score> score(Candidate<?> candidate) {
+          return CompletableFuture.completedFuture(Score.of(1, "fine"));
+        }
+      }
+      """);
+
+  /** Guice 7 reads jakarta.inject only; javax.inject may still be on a user's class path. */
+  private static final JavaFileObject JAVAX_INJECT = JavaFileObjects.forSourceString("javax.inject.Inject", """
+      package javax.inject;
+
+      import java.lang.annotation.ElementType;
+      import java.lang.annotation.Retention;
+      import java.lang.annotation.RetentionPolicy;
+      import java.lang.annotation.Target;
+
+      @Retention(RetentionPolicy.RUNTIME)
+      @Target({ElementType.CONSTRUCTOR, ElementType.METHOD, ElementType.FIELD})
+      public @interface Inject {}
+      """);
 
   static Stream<Arguments> errors() {
     return Stream.of(
@@ -384,12 +424,352 @@ class ProcessorErrorsTest {
             "private interface Bot"));
   }
 
+  static Stream<Arguments> modelErrors() {
+    return Stream.of(
+        error("no model and no @Cascade",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmMissingModel] @LlmCall names no model; set model, e.g. model = \"gpt-4o-mini\", or add @Cascade",
+            "@LlmCall(maxTokens = 10"),
+        error("@Cascade with one model",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCascadeTooFewModels] @Cascade names 1 model(s); a cascade needs at least two",
+            "@Cascade(models = {\"gpt-4o\"})"),
+        error("@Cascade model missing from the catalog",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o\",\n"
+                + "      \"gpt-4o-mni\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmUncataloguedModel] @Cascade model \"gpt-4o-mni\" is not in the model catalog (did you mean"
+                + " \"gpt-4o-mini\"?). A model asked only when another falls short or fails must be known",
+            "\"gpt-4o-mni\"})"),
+        error("@Cascade naming a model twice",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\",\n"
+                + "      \"gpt-4o-mini\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmDuplicateModel] @Cascade names model \"gpt-4o-mini\" more than once",
+            "\"gpt-4o-mini\"})"),
+        error("@Cascade threshold above 1",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      threshold = 1.5)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCascadeThreshold] @Cascade threshold is 1.5; it must be in (0, 1]",
+            "threshold = 1.5"),
+        error("@Cascade threshold of 0",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      threshold = 0)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCascadeThreshold] @Cascade threshold is 0.0",
+            "threshold = 0)"),
+        error("@Cascade threshold NaN",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      threshold = Double.NaN)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCascadeThreshold] @Cascade threshold is NaN",
+            "threshold = Double.NaN"),
+        error("@LlmCall model other than the cascade's first",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\",\n"
+                + "      model = \"gpt-4o\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmCascadeModelContradicts] @LlmCall model \"gpt-4o\" contradicts @Cascade, whose first model is"
+                + " \"gpt-4o-mini\"; leave model out",
+            "model = \"gpt-4o\")"),
+        error("@Cascade with @Fallback",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"})\n"
+                + "  @Fallback({\"claude-sonnet-4-5\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmFallbackWithCascade] @Fallback cannot be combined with @Cascade, which already moves on to its"
+                + " next model when one fails",
+            "@Fallback"),
+        error("@Fallback without a model",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Fallback({})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmFallbackNoModel] @Fallback names no model",
+            "@Fallback({})"),
+        error("@Fallback model missing from the catalog",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Fallback({\"gpt-4o\",\n"
+                + "      \"claude-sonet-4-5\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmUncataloguedModel] @Fallback model \"claude-sonet-4-5\" is not in the model catalog (did you mean"
+                + " \"claude-sonnet-4-5\"?)",
+            "\"claude-sonet-4-5\"})"),
+        error("@Fallback naming a model twice",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Fallback({\"gpt-4o\",\n"
+                + "      \"gpt-4o\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmDuplicateModel] @Fallback names model \"gpt-4o\" more than once",
+            "\"gpt-4o\"})"),
+        error("@Fallback naming the method's own model",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Fallback({\"gpt-4o\",\n"
+                + "      \"gpt-4o-mini\"})\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmFallbackOwnModel] @Fallback names \"gpt-4o-mini\", the method's own model",
+            "\"gpt-4o-mini\"})"));
+  }
+
+  static Stream<Arguments> scorerErrors() {
+    return Stream.of(
+        error("scorer that is no AnswerScorer",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = String.class)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmScorerType] @Cascade scorer java.lang.String does not implement dev.llmgen.runtime.cascade.AnswerScorer",
+            "scorer = String.class"),
+        error("abstract scorer",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = BaseScorer.class)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmScorerAbstract] @Cascade scorer test.BaseScorer is an abstract class, which Guice cannot construct;"
+                + " name a concrete class, or annotate it with @ImplementedBy or @ProvidedBy.",
+            "scorer = BaseScorer.class"),
+        error("scorer interface",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = AnswerScorer.class)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmScorerAbstract] @Cascade scorer dev.llmgen.runtime.cascade.AnswerScorer is an interface",
+            "scorer = AnswerScorer.class"),
+        error("inner scorer class",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = Scorers.Judge.class)\n"
+                + "  String greet(String name);\n"
+                + "}\n"
+                + "class Scorers {\n"
+                + "  class Judge extends BaseScorer {}\n"
+                + "}",
+            "[LlmScorerInnerClass] @Cascade scorer test.Scorers.Judge is an inner class, whose instances belong to"
+                + " an instance of test.Scorers that Guice cannot supply; declare it static.",
+            "scorer = Scorers.Judge.class"),
+        error("private scorer class",
+            "class Scorers {\n"
+                + "  private static class Judge extends BaseScorer {}\n"
+                + "  interface Bot {\n"
+                + "    @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "    @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "        scorer = Judge.class)\n"
+                + "    String greet(String name);\n"
+                + "  }\n"
+                + "}",
+            "[LlmScorerInaccessible] @Cascade scorer test.Scorers.Judge is not accessible from package test, where"
+                + " the generated implementation that receives it is; make it public",
+            "scorer = Judge.class"),
+        error("scorer whose only constructor takes arguments",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = Judge.class)\n"
+                + "  String greet(String name);\n"
+                + "}\n"
+                + "class Judge extends BaseScorer {\n"
+                + "  Judge(double strictness) {}\n"
+                + "}",
+            "[LlmScorerConstructor] @Cascade scorer test.Judge has no constructor Guice can use; add one annotated"
+                + " @jakarta.inject.Inject, or a non-private one without parameters.",
+            "scorer = Judge.class"),
+        error("scorer whose constructor without arguments is private",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = Judge.class)\n"
+                + "  String greet(String name);\n"
+                + "}\n"
+                + "class Judge extends BaseScorer {\n"
+                + "  private Judge() {}\n"
+                + "}",
+            "[LlmScorerConstructor] @Cascade scorer test.Judge has no constructor Guice can use",
+            "scorer = Judge.class"),
+        error("scorer injected with javax.inject",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = Judge.class)\n"
+                + "  String greet(String name);\n"
+                + "}\n"
+                + "class Judge extends BaseScorer {\n"
+                + "  @javax.inject.Inject Judge(Runnable onScore) {}\n"
+                + "}",
+            "[LlmScorerJavaxInject] @Cascade scorer test.Judge marks a constructor with javax.inject.Inject, which"
+                + " Guice 7 ignores; use jakarta.inject.Inject.",
+            "scorer = Judge.class"),
+        error("scorer with two @Inject constructors",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"},\n"
+                + "      scorer = Judge.class)\n"
+                + "  String greet(String name);\n"
+                + "}\n"
+                + "class Judge extends BaseScorer {\n"
+                + "  @jakarta.inject.Inject Judge() {}\n"
+                + "  @com.google.inject.Inject Judge(Runnable onScore) {}\n"
+                + "}",
+            "[LlmScorerInjectConstructors] @Cascade scorer test.Judge has 2 constructors annotated @Inject; Guice"
+                + " needs exactly one",
+            "scorer = Judge.class"));
+  }
+
+  static Stream<Arguments> resilienceErrors() {
+    return Stream.of(
+        error("@Retry with no attempt",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Retry(maxAttempts = 0)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRetryMaxAttempts] @Retry maxAttempts is 0; it must be from 1 (no retry) to 10, the first request"
+                + " included.",
+            "@Retry(maxAttempts = 0)"),
+        error("@Retry with too many attempts",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Retry(backoff = \"1s\",\n"
+                + "      maxAttempts = 11)\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRetryMaxAttempts] @Retry maxAttempts is 11",
+            "maxAttempts = 11"),
+        error("@Retry backoff that is not a duration",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Retry(maxAttempts = 3,\n"
+                + "      backoff = \"briefly\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBadDuration] @Retry backoff 'briefly' is not a duration",
+            "backoff = \"briefly\""),
+        error("@Retry maxBackoff of zero",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Retry(maxAttempts = 3,\n"
+                + "      maxBackoff = \"0s\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRetryBackoff] @Retry maxBackoff is 0s; it must be longer than zero.",
+            "maxBackoff = \"0s\""),
+        error("@Retry backoff longer than maxBackoff",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Retry(maxBackoff = \"30s\",\n"
+                + "      backoff = \"1m\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmRetryBackoffOrder] @Retry backoff 1m is longer than maxBackoff 30s",
+            "backoff = \"1m\""),
+        error("@Timeout that is not a duration",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Timeout(\"soon\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmBadDuration] @Timeout value 'soon' is not a duration",
+            "@Timeout(\"soon\")"),
+        error("@Timeout of zero",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Timeout(\"PT0S\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmTimeout] @Timeout is PT0S; it must be longer than zero.",
+            "@Timeout(\"PT0S\")"),
+        error("a resilience setting without @LlmCall",
+            "interface Bot {\n"
+                + "  @Retry(maxAttempts = 2)\n"
+                + "  default String greet(String name) { return name; }\n"
+                + "}",
+            "[LlmPolicyWithoutCall] @Retry on greet has no effect, because the method has no @LlmCall.",
+            "@Retry(maxAttempts = 2)"));
+  }
+
+  static Stream<Arguments> streamingErrors() {
+    return Stream.of(
+        error("a stream of something other than text",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Count to {number}\")\n"
+                + "  Flow.Publisher<Integer> count(int number);\n"
+                + "}",
+            "[LlmUnsupportedReturnType] java.util.concurrent.Flow.Publisher<java.lang.Integer> cannot be returned by"
+                + " an @LlmCall method: a stream publishes the answer's text as the model writes it, so it is"
+                + " Flow.Publisher<String>",
+            "Flow.Publisher<Integer> count"),
+        error("a stream inside a future",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  CompletableFuture<TokenStream> greet(String name);\n"
+                + "}",
+            "a stream is returned as it is, not wrapped; once it ends, TokenStream.result() gives its LlmResult",
+            "CompletableFuture<TokenStream> greet"),
+        error("@Cached on a stream",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\", temperature = 0)\n"
+                + "  @Cached(ttl = \"1h\")\n"
+                + "  TokenStream greet(String name);\n"
+                + "}",
+            "[LlmCachedStream] @Cached cannot keep the answer of greet, which streams it: a cache cannot replay a"
+                + " stream.",
+            "@Cached(ttl = \"1h\")"),
+        error("@Cascade on a stream",
+            "interface Bot {\n"
+                + "  @LlmCall(maxTokens = 10, prompt = \"Hi {name}\")\n"
+                + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"})\n"
+                + "  Flow.Publisher<String> greet(String name);\n"
+                + "}",
+            "[LlmCascadeStream] @Cascade cannot be used on greet, which streams its answer",
+            "@Cascade(models"));
+  }
+
   private static Arguments error(String description, String body, String message, String line) {
     return Arguments.of(description, body, message, line);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("errors")
+  @MethodSource({"errors", "modelErrors", "scorerErrors", "resilienceErrors", "streamingErrors"})
   void reportsTheErrorOnTheLineThatMadeIt(String description, String body, String message, String line) {
     JavaFileObject source = source("test.Bot", body);
 
@@ -397,6 +777,62 @@ class ProcessorErrorsTest {
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a class nested in the interface, implicitly static|interface Bot { class Judge extends BaseScorer {} }",
+      "a private @Inject constructor|class Judge extends BaseScorer { @jakarta.inject.Inject private Judge(Runnable r) {} }",
+      "one Guice @Inject constructor among others|class Judge extends BaseScorer { Judge(int a) {} @com.google.inject.Inject Judge() {} }",
+      "an interface Guice is told how to implement|@com.google.inject.ImplementedBy(Strict.class) interface Judge extends AnswerScorer {}"
+          + " class Strict extends BaseScorer {}",
+      "a record without components|record Judge() implements AnswerScorer { public java.util.concurrent.CompletionStage<"
+          + "dev.llmgen.runtime.cascade.Score> score(dev.llmgen.runtime.cascade.Candidate<?> c) { return null; } }"})
+  void aScorerGuiceCanConstructIsAccepted(String description, String scorer) {
+    String judge = scorer.startsWith("interface Bot") ? "Bot.Judge" : "Judge";
+    JavaFileObject source = source("test.Service", scorer + "\n"
+        + "interface Service {\n"
+        + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+        + "  @Cascade(models = {\"gpt-4o-mini\", \"gpt-4o\"}, scorer = " + judge + ".class)\n"
+        + "  String greet(String name);\n"
+        + "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.ServiceImpl").contentsAsUtf8String()
+        .contains("runtime.bind(GREET, judge)");
+  }
+
+  @Test
+  void aScorerInheritedFromAnotherPackageMustBeVisibleFromTheImplementation() {
+    JavaFileObject base = JavaFileObjects.forSourceString("other.Greeting", """
+        package other;
+
+        import dev.llmgen.annotations.Cascade;
+        import dev.llmgen.annotations.LlmCall;
+
+        public interface Greeting {
+          @LlmCall(maxTokens = 10, prompt = "Hi {name}")
+          @Cascade(models = {"gpt-4o-mini", "gpt-4o"},
+              scorer = Judge.class)
+          String greet(String name);
+        }
+
+        class Judge extends test.BaseScorer {}
+        """);
+    JavaFileObject bot = source("test.Bot",
+        "interface Bot extends other.Greeting {\n"
+            + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Bye {name}\")\n"
+            + "  String farewell(String name);\n"
+            + "}");
+
+    Compilation compilation = compile(bot, base);
+
+    assertThat(compilation)
+        .hadErrorContaining("[LlmScorerInaccessible] @Cascade scorer other.Judge is not accessible from package test")
+        .inFile(base)
+        .onLineContaining("scorer = Judge.class");
   }
 
   @Test
@@ -535,6 +971,8 @@ class ProcessorErrorsTest {
   }
 
   static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new LlmProcessor()).compile(sources);
+    List<JavaFileObject> withSupport = new ArrayList<>(List.of(sources));
+    withSupport.addAll(List.of(BASE_SCORER, JAVAX_INJECT));
+    return javac().withProcessors(new LlmProcessor()).compile(withSupport);
   }
 }

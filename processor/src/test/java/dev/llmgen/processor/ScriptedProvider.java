@@ -1,13 +1,19 @@
 package dev.llmgen.processor;
 
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.llmgen.runtime.LlmRuntimeModule;
+import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.LlmProvider;
+import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,6 +22,12 @@ final class ScriptedProvider implements LlmProvider {
 
   private final Deque<CompletableFuture<Completion>> answers = new ArrayDeque<>();
   private final List<ChatRequest> requests = new ArrayList<>();
+
+  /** The runtime's module, default settings, with every model served by this provider. */
+  Module runtimeModule() {
+    return Modules.override(new LlmRuntimeModule(ConfigSource.of(Map.of())))
+        .with(binder -> binder.bind(ProviderRouter.class).toInstance(ProviderRouter.everyModelTo(this)));
+  }
 
   @Override
   public String name() {
@@ -45,10 +57,10 @@ final class ScriptedProvider implements LlmProvider {
   public synchronized CompletableFuture<Completion> complete(ChatRequest request) {
     requests.add(request);
     CompletableFuture<Completion> answer = answers.poll();
-    if (answer == null) {
-      throw new AssertionError("no scripted answer left for " + request);
-    }
-    return answer;
+    // A provider fails its future rather than throwing, so a test that asks too much fails instead of hanging.
+    return answer != null
+        ? answer
+        : CompletableFuture.failedFuture(new AssertionError("no scripted answer left for " + request));
   }
 
   synchronized List<ChatRequest> requests() {

@@ -89,8 +89,11 @@ public final class LlmRuntime {
   private <T> LlmMethod<T> bind(CallSpec<T> spec, Optional<AnswerScorer> scorer) {
     boolean logprobs = scorer.map(AnswerScorer::needsLogprobs).orElse(false);
     List<ModelChain<T>> models = new ArrayList<>();
-    for (String model : spec.cascade().map(CascadePolicy::models).orElseGet(() -> modelsWithFallbacks(spec))) {
+    for (String model : spec.cascade().map(CascadePolicy::models).orElseGet(() -> List.of(spec.model()))) {
       models.add(modelChain(spec, binding(spec, model), logprobs));
+    }
+    for (String fallback : spec.fallbackModels()) {
+      fallbackChain(spec, fallback).ifPresent(models::add);
     }
     CallHandler<T> chain = spec.cascade().isPresent()
         ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get(), ticker)
@@ -103,11 +106,18 @@ public final class LlmRuntime {
     return new LlmMethod<>(spec, link(statisticsStage, chain), ticker);
   }
 
-  private static List<String> modelsWithFallbacks(CallSpec<?> spec) {
-    List<String> models = new ArrayList<>();
-    models.add(spec.model());
-    models.addAll(spec.fallbackModels());
-    return models;
+  /**
+   * A fallback is redundancy, not the method's purpose: one whose provider is not configured (a Claude
+   * fallback where only OpenAI has a key) is left out with a warning instead of stopping the application.
+   */
+  private <T> Optional<ModelChain<T>> fallbackChain(CallSpec<T> spec, String model) {
+    try {
+      return Optional.of(modelChain(spec, binding(spec, model), false));
+    } catch (LlmConfigurationException e) {
+      LOG.log(Level.WARNING, "{0}: the fallback model {1} is left out: {2}", spec.feature(), model,
+          String.join("; ", e.problems()));
+      return Optional.empty();
+    }
   }
 
   /** One model's stages, outermost first, in front of its provider call. */

@@ -37,8 +37,8 @@ import java.util.Optional;
  *
  * <p>The configuration is read and checked when the module is constructed, so a missing API key or a
  * malformed setting is one {@link LlmConfigurationException} at start-up, with every problem listed,
- * before Guice builds anything. To replace a binding (a fake {@link Ticker} or {@link LlmProvider} in
- * tests), use {@code Modules.override(new LlmRuntimeModule(...)).with(...)}.
+ * before Guice builds anything. To replace a binding (a fake {@link Ticker}, or a {@link ProviderRouter}
+ * to a provider of your own, in tests), use {@code Modules.override(new LlmRuntimeModule(...)).with(...)}.
  */
 public final class LlmRuntimeModule extends AbstractModule {
 

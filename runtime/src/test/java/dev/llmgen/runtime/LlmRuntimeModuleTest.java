@@ -59,6 +59,20 @@ class LlmRuntimeModuleTest {
   }
 
   @Test
+  void aFallbackWhoseProviderIsNotConfiguredIsLeftOutButAMainModelIsNot() {
+    LlmRuntime runtime = injector(Map.of("OPENAI_API_KEY", "sk-test-123")).getInstance(LlmRuntime.class);
+
+    LlmMethod<String> withClaudeFallback = runtime.bind(CallSpec.builder("Bot.greet", "gpt-4o", 40, OutputFormat.text())
+        .fallbackModels("claude-sonnet-4-5")
+        .build());
+    LlmConfigurationException error = assertThrows(LlmConfigurationException.class, () -> runtime.bind(
+        CallSpec.builder("Bot.draft", "claude-sonnet-4-5", 40, OutputFormat.text()).build()));
+
+    assertEquals("Bot.greet", withClaudeFallback.spec().feature());
+    assertTrue(error.getMessage().contains("set ANTHROPIC_API_KEY"), error.getMessage());
+  }
+
+  @Test
   void aMissingKeyFailsAtConstructionWithOneReadableMessage() {
     LlmConfigurationException error = assertThrows(LlmConfigurationException.class,
         () -> new LlmRuntimeModule(ConfigSource.of(Map.of("LLMGEN_PROVIDER", "openai"))));

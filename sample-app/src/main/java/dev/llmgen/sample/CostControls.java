@@ -4,10 +4,14 @@ import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.metrics.CallStatistics;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
+import dev.llmgen.runtime.resilience.CircuitBreakers;
+import dev.llmgen.runtime.resilience.RetryStages;
 import jakarta.inject.Inject;
 
-/** What the runtime reports about calls and their cost controls, as the summary prints it. */
-record CostControls(CallStatistics calls, CacheStages caches, BudgetStages budgets, RateLimitStages rateLimits) {
+/** What the runtime reports about calls, their cost controls and their resilience, as the summary prints it. */
+record CostControls(
+    CallStatistics calls, CacheStages caches, BudgetStages budgets, RateLimitStages rateLimits, RetryStages retries,
+    CircuitBreakers circuits) {
 
   @Inject
   CostControls {}

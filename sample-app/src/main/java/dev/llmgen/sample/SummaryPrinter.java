@@ -1,5 +1,7 @@
 package dev.llmgen.sample;
 
+import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.budget.BudgetUse;
 import dev.llmgen.runtime.cache.CacheStatistics;
 import dev.llmgen.runtime.metrics.CallStatistics;
@@ -16,11 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Prints what triage did, and what it cost, as plain text tables. */
 final class SummaryPrinter {
 
   private static final int SAMPLE_ROWS = 8;
+  /** The cascade's strongest model, which the savings are measured against. */
+  private static final String STRONGEST = "gpt-4o";
   private static final int TOP_CUSTOMERS = 5;
   private static final String SUMMARY_HEADER = String.format("%-24s %6s %5s %10s %10s %12s %8s %8s",
       "", "calls", "fail", "input tok", "output tok", "cost USD", "p50 ms", "p95 ms");
@@ -43,9 +48,41 @@ final class SummaryPrinter {
     printTable("Top customers by cost", topByCost(statistics.byUser()));
     printRow("All calls", statistics.overall());
     out.println();
+    printCascade(outcomes);
     printCache(controls.caches().statistics());
     printBudgets(controls.budgets().usage());
     printRateLimits(controls.rateLimits().statistics());
+    printResilience(outcomes, controls);
+  }
+
+  private void printResilience(List<TriageOutcome> outcomes, CostControls controls) {
+    out.println();
+    out.println("Resilience");
+    Map<String, Long> retries = controls.retries().retries();
+    out.println("Retries after transient failures: " + (retries.isEmpty() ? "none" : retries));
+    Map<String, Long> fallbacks = outcomes.stream()
+        .flatMap(outcome -> outcome.reply().stream())
+        .filter(LlmResult::fellBack)
+        .collect(Collectors.groupingBy(LlmResult::model, TreeMap::new, Collectors.counting()));
+    out.println("Replies written by a fallback model: " + (fallbacks.isEmpty() ? "none" : fallbacks));
+    out.println("Circuit breakers: " + controls.circuits().states());
+  }
+
+  private void printCascade(List<TriageOutcome> outcomes) {
+    List<LlmResult<?>> extractions = outcomes.stream()
+        .flatMap(outcome -> outcome.extraction().stream())
+        .<LlmResult<?>>map(extraction -> extraction)
+        .toList();
+    CascadeSplit split = CascadeSplit.of(extractions, ModelCatalog.bundled().find(STRONGEST).orElseThrow().prices());
+    out.println("Extraction cascade: gpt-4o-mini first, " + STRONGEST + " when the cheap model is unsure");
+    out.printf("%-24s %8s %7s%n", "answered by", "calls", "share");
+    split.answeredBy().forEach((model, calls) ->
+        out.printf("%-24s %8d %6.1f%%%n", model, calls, 100.0 * calls / Math.max(1, split.calls())));
+    out.printf("Cost %s USD against %s USD always asking %s: %s USD saved (%.1f%%)%s%n%n",
+        usd(Usd.fromNanos(split.costNanos())), usd(Usd.fromNanos(split.strongestOnlyNanos())), STRONGEST,
+        usd(Usd.fromNanos(split.savedNanos())),
+        split.strongestOnlyNanos() == 0 ? 0.0 : 100.0 * split.savedNanos() / split.strongestOnlyNanos(),
+        split.belowThreshold() == 0 ? "" : "; " + split.belowThreshold() + " answered below the threshold");
   }
 
   private void printCache(Map<String, CacheStatistics> caches) {

@@ -2,20 +2,25 @@ package dev.llmgen.sample;
 
 import dev.llmgen.annotations.Budget;
 import dev.llmgen.annotations.Cached;
+import dev.llmgen.annotations.Cascade;
+import dev.llmgen.annotations.Fallback;
 import dev.llmgen.annotations.LlmCall;
 import dev.llmgen.annotations.RateLimited;
 import dev.llmgen.annotations.UserId;
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.cascade.ConfidenceScorer;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The help desk's three model calls. llmgen checks this interface at compile time and generates
  * {@code SupportDeskImpl} and {@code SupportDeskModule}.
  *
- * <p>Classification and extraction run at temperature 0 on the cheap model, so a message seen before
- * (customers write again when no answer comes) is answered from the cache. Extraction stays within the
- * provider's first-tier limits for gpt-4o-mini. Replies use the strong model, so they are budgeted per
- * customer and per day, and one customer cannot flood them.
+ * <p>Classification and extraction run at temperature 0, so a message seen before (customers write
+ * again when no answer comes) is answered from the cache. Extraction is a cascade: the cheap model
+ * first, and the strong one only when the cheap model is unsure of its answer (its tokens' mean
+ * probability is below 0.8); it stays within the provider's first-tier limits. Replies use the strong
+ * model, so they are budgeted per customer and per day, one customer cannot flood them, and when the
+ * strong model is down (its retries exhausted or its circuit open) Claude writes them instead.
  */
 public interface SupportDesk {
 
@@ -26,11 +31,12 @@ public interface SupportDesk {
   @Cached(ttl = "1h")
   Category classify(String subject, String body, @UserId String customerId);
 
-  @LlmCall(model = "gpt-4o-mini", maxTokens = 200, temperature = 0, system = SYSTEM,
+  @LlmCall(maxTokens = 200, temperature = 0, system = SYSTEM,
       prompt = "Extract the facts of this ticket.\nSubject: {subject}\nMessage: {body}")
+  @Cascade(models = {"gpt-4o-mini", "gpt-4o"}, threshold = 0.8, scorer = ConfidenceScorer.class)
   @Cached(ttl = "1h")
   @RateLimited(requestsPerMinute = 500, tokensPerMinute = 200_000)
-  TicketFacts extract(String subject, String body, @UserId String customerId);
+  LlmResult<TicketFacts> extract(String subject, String body, @UserId String customerId);
 
   @LlmCall(model = "gpt-4o", maxTokens = 250, temperature = 0.4, system = SYSTEM
       + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.",
@@ -38,6 +44,7 @@ public interface SupportDesk {
           + "Facts: {facts}\nSubject: {subject}\nMessage: {body}")
   @Budget(perUserDailyUsd = 0.015, perAppDailyUsd = 2.00)
   @RateLimited(requestsPerMinute = 4, perUser = true, maxWait = "1s")
+  @Fallback("claude-sonnet-4-5")
   CompletableFuture<LlmResult<String>> draftReply(
       String customerName, Category category, TicketFacts facts, String subject, String body,
       @UserId String customerId);

@@ -1,5 +1,6 @@
 package dev.llmgen.sample;
 
+import dev.llmgen.runtime.LlmResult;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Triages tickets: classify and extract facts with the cheap model, then draft a reply with the
- * strong one. Tickets run concurrently; a ticket that fails is reported and does not stop the others.
+ * Triages tickets: classify with the cheap model, extract facts with the cheap model or, when it
+ * is unsure, the strong one, then draft a reply with the strong one. Tickets run concurrently; a ticket that fails is reported and does not stop the others.
  */
 public final class Triage {
 
@@ -39,9 +40,12 @@ public final class Triage {
 
   private CompletableFuture<TriageOutcome> triage(Ticket ticket) {
     Category category = desk.classify(ticket.subject(), ticket.body(), ticket.customerId());
-    TicketFacts facts = desk.extract(ticket.subject(), ticket.body(), ticket.customerId());
-    return desk.draftReply(ticket.customerName(), category, facts, ticket.subject(), ticket.body(), ticket.customerId())
-        .thenApply(reply -> TriageOutcome.done(ticket, category, facts, reply));
+    LlmResult<TicketFacts> extraction = desk.extract(ticket.subject(), ticket.body(), ticket.customerId());
+    return desk.draftReply(ticket.customerName(), category, extraction.value(), ticket.subject(), ticket.body(),
+            ticket.customerId())
+        .handle((reply, failure) -> failure == null
+            ? TriageOutcome.done(ticket, category, extraction, reply)
+            : TriageOutcome.unanswered(ticket, category, extraction, unwrap(failure)));
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -2,10 +2,11 @@ package dev.llmgen.sample;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import dev.llmgen.runtime.LlmConfigurationException;
-import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.config.ConfigSource;
+import dev.llmgen.runtime.config.LlmSettings;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -44,7 +45,16 @@ public final class TriageApp {
     List<Ticket> tickets = TicketRepository.bundled();
     int count = args.length > 0 ? Math.min(Integer.parseInt(args[0]), tickets.size()) : tickets.size();
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CONCURRENCY;
-    triage(Guice.createInjector(runtime, new SupportDeskModule()), tickets.subList(0, count), concurrency, out);
+    try {
+      triage(Guice.createInjector(runtime, new SupportDeskModule()), tickets.subList(0, count), concurrency, out);
+    } catch (ProvisionException e) {
+      // A model whose provider is not configured is found when the service binds it.
+      if (e.getCause() instanceof LlmConfigurationException configuration) {
+        err.println(configuration.getMessage());
+        return 2;
+      }
+      throw e;
+    }
     return 0;
   }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.runtime.Attempt;
+import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.budget.BudgetUse;
@@ -56,6 +59,21 @@ class TriageAppTest {
     assertEquals(0, statistics.byFeature().get("SupportDesk.classify").failures());
     assertEquals(0, statistics.byFeature().get("SupportDesk.extract").failures());
 
+    // The extraction cascade answers most tickets with the cheap model and asks the strong one when the cheap
+    // one is unsure; either way it costs less than asking the strong model every time.
+    List<LlmResult<?>> extractions = outcomes.stream()
+        .flatMap(outcome -> outcome.extraction().stream()).<LlmResult<?>>map(result -> result).toList();
+    assertEquals(tickets.size(), extractions.size());
+    CascadeSplit split = CascadeSplit.of(extractions, ModelCatalog.bundled().find("gpt-4o").orElseThrow().prices());
+    assertEquals(distinctMessages, split.calls());
+    assertTrue(split.answeredBy().get("gpt-4o-mini") > split.answeredBy().get("gpt-4o"), split::toString);
+    assertTrue(split.answeredBy().get("gpt-4o") > 0, split::toString);
+    assertTrue(split.savedNanos() > 0 && split.costNanos() > 0, split::toString);
+    for (LlmResult<?> extraction : extractions) {
+      assertEquals(extraction.fromCache(), extraction.attempts().isEmpty(), extraction::toString);
+      assertEquals(extraction.costNanos(), extraction.attempts().stream().mapToLong(Attempt::totalCostNanos).sum());
+    }
+
     // No customer spent past the daily reply budget, and none got more than 4 replies in the minute.
     for (BudgetUse use : injector.getInstance(BudgetStages.class).usage()) {
       assertTrue(use.spentNanos() <= use.limitNanos(), use.toString());
@@ -71,7 +89,8 @@ class TriageAppTest {
     String output = printed.toString(StandardCharsets.UTF_8);
     for (String expected : List.of("Answers are SIMULATED", "SupportDesk.draftReply", "p95 ms",
         "All calls                   720", "Response cache", "saved USD", "Budgets: most spent against a per-user daily limit",
-        "whole app (perAppDailyUsd)", "Rate limits", "refused")) {
+        "whole app (perAppDailyUsd)", "Rate limits", "refused", "Extraction cascade", "USD saved", "Resilience",
+        "Circuit breakers")) {
       assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
     }
   }
@@ -90,5 +109,20 @@ class TriageAppTest {
     assertEquals(1, lines.size(), lines::toString);
     assertTrue(lines.get(0).startsWith("llmgen configuration: LLMGEN_PROVIDER=openai calls https://api.openai.com/v1,"
         + " which needs an API key: set OPENAI_API_KEY"), lines.get(0));
+  }
+
+  @Test
+  void aModelWhoseProviderIsNotConfiguredIsOneReadableMessageAndExitStatus2() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Map<String, String> environment =
+        Map.of("OPENAI_BASE_URL", "http://127.0.0.1:9/v1", "LLMGEN_MODEL_MAP", "gpt-4o=claude-sonnet-4-5");
+
+    int status = TriageApp.run(ConfigSource.of(environment), new String[0],
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertEquals(2, status);
+    assertEquals(List.of("llmgen configuration: model claude-sonnet-4-5 is served by Anthropic, which is not"
+        + " configured: set ANTHROPIC_API_KEY"), err.toString(StandardCharsets.UTF_8).lines().toList());
   }
 }

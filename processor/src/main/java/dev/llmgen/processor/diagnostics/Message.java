@@ -30,6 +30,9 @@ public enum Message {
           + "subclasses, so remove it from the throws clause."),
   EMPTY_MODEL(Kind.ERROR, "LlmEmptyModel",
       "@LlmCall model is empty; name a model such as \"gpt-4o-mini\"."),
+  MISSING_MODEL(Kind.ERROR, "LlmMissingModel",
+      "@LlmCall names no model; set model, e.g. model = \"gpt-4o-mini\", or add @Cascade to ask several "
+          + "models, cheapest first."),
   UNKNOWN_MODEL(Kind.WARNING, "LlmUnknownModel",
       "model \"%s\" is not in the model catalog, so llmgen cannot price its calls%s. If a server "
           + "offers it under another name, map it with LLMGEN_MODEL_MAP; to add it, list it in a CSV "
@@ -61,7 +64,8 @@ public enum Message {
   UNSUPPORTED_RETURN_TYPE(Kind.ERROR, "LlmUnsupportedReturnType",
       "%s cannot be returned by an @LlmCall method%s. Return String, an enum, boolean, int, long, "
           + "double (or their boxes), a record or Jackson-compatible class, LlmResult<T> of one of "
-          + "these, or CompletableFuture<T> of any of them."),
+          + "these, or CompletableFuture<T> of any of them; or stream text as Flow.Publisher<String> or "
+          + "TokenStream."),
   POLICY_WITHOUT_CALL(Kind.ERROR, "LlmPolicyWithoutCall",
       "@%s on %s has no effect, because the method has no @LlmCall."),
   POLICY_NEEDS_USER_ID(Kind.ERROR, "LlmPolicyNeedsUserId",
@@ -70,7 +74,7 @@ public enum Message {
   BAD_DURATION(Kind.ERROR, "LlmBadDuration",
       "@%s %s %s"),
   CACHE_TTL(Kind.ERROR, "LlmCacheTtl",
-      "@Cached ttl is %s; it must be longer than zero."),
+      "@Cached %s is %s; it must be longer than zero."),
   CACHE_MAX_ENTRIES(Kind.ERROR, "LlmCacheMaxEntries",
       "@Cached maxEntries is %d; it must be at least 1."),
   CACHE_SAMPLED(Kind.WARNING, "LlmCacheSampled",
@@ -88,6 +92,64 @@ public enum Message {
       "@RateLimited sets no limit; set requestsPerMinute, tokensPerMinute or both."),
   RATE_LIMIT(Kind.ERROR, "LlmRateLimit",
       "@RateLimited %s is %d; it must be at least 1. Leave it out for no limit of this kind."),
+  CACHED_STREAM(Kind.ERROR, "LlmCachedStream",
+      "@Cached cannot keep the answer of %s, which streams it: a cache cannot replay a stream. Remove "
+          + "@Cached, or return String to receive the whole answer."),
+  CASCADE_TOO_FEW_MODELS(Kind.ERROR, "LlmCascadeTooFewModels",
+      "@Cascade names %d model(s); a cascade needs at least two, cheapest first. For one model, remove "
+          + "@Cascade and set @LlmCall model."),
+  UNCATALOGUED_MODEL(Kind.ERROR, "LlmUncataloguedModel",
+      "@%s model \"%s\" is not in the model catalog%s. A model asked only when another falls short or "
+          + "fails must be known at compile time, or a mistyped name would show only then: fix the name, "
+          + "or list the model in a CSV catalog and pass -Allmgen.modelCatalog=<file>."),
+  DUPLICATE_MODEL(Kind.ERROR, "LlmDuplicateModel",
+      "@%s names model \"%s\" more than once; a call asks each model at most once, so remove the repeat."),
+  CASCADE_THRESHOLD(Kind.ERROR, "LlmCascadeThreshold",
+      "@Cascade threshold is %s; it must be in (0, 1], the score an answer needs to be accepted."),
+  CASCADE_MODEL_CONTRADICTS(Kind.ERROR, "LlmCascadeModelContradicts",
+      "@LlmCall model \"%s\" contradicts @Cascade, whose first model is \"%s\"; leave model out, the "
+          + "cascade names the models in the order they are asked."),
+  CASCADE_STREAM(Kind.ERROR, "LlmCascadeStream",
+      "@Cascade cannot be used on %s, which streams its answer: a cascade scores each answer before it "
+          + "accepts one, and a stream shows the answer as it is written. Remove @Cascade, or return String."),
+  SCORER_TYPE(Kind.ERROR, "LlmScorerType",
+      "@Cascade scorer %s does not implement dev.llmgen.runtime.cascade.AnswerScorer; name a class that "
+          + "does, or leave scorer out to accept the first answer that decodes (DecodesScorer)."),
+  SCORER_ABSTRACT(Kind.ERROR, "LlmScorerAbstract",
+      "@Cascade scorer %s is %s, which Guice cannot construct; name a concrete class, or annotate it with "
+          + "@ImplementedBy or @ProvidedBy."),
+  SCORER_INNER_CLASS(Kind.ERROR, "LlmScorerInnerClass",
+      "@Cascade scorer %s is an inner class, whose instances belong to an instance of %s that Guice "
+          + "cannot supply; declare it static."),
+  SCORER_INACCESSIBLE(Kind.ERROR, "LlmScorerInaccessible",
+      "@Cascade scorer %s is not accessible from package %s, where the generated implementation that "
+          + "receives it is; make it public, and the classes it is nested in."),
+  SCORER_CONSTRUCTOR(Kind.ERROR, "LlmScorerConstructor",
+      "@Cascade scorer %s has no constructor Guice can use; add one annotated @jakarta.inject.Inject, or "
+          + "a non-private one without parameters."),
+  SCORER_JAVAX_INJECT(Kind.ERROR, "LlmScorerJavaxInject",
+      "@Cascade scorer %s marks a constructor with javax.inject.Inject, which Guice 7 ignores; use "
+          + "jakarta.inject.Inject."),
+  SCORER_INJECT_CONSTRUCTORS(Kind.ERROR, "LlmScorerInjectConstructors",
+      "@Cascade scorer %s has %d constructors annotated @Inject; Guice needs exactly one, so remove "
+          + "@Inject from the others."),
+  RETRY_MAX_ATTEMPTS(Kind.ERROR, "LlmRetryMaxAttempts",
+      "@Retry maxAttempts is %d; it must be from 1 (no retry) to %d, the first request included."),
+  RETRY_BACKOFF(Kind.ERROR, "LlmRetryBackoff",
+      "@Retry %s is %s; it must be longer than zero."),
+  RETRY_BACKOFF_ORDER(Kind.ERROR, "LlmRetryBackoffOrder",
+      "@Retry backoff %s is longer than maxBackoff %s, but the first wait is the shortest; shorten "
+          + "backoff or lengthen maxBackoff."),
+  TIMEOUT(Kind.ERROR, "LlmTimeout",
+      "@Timeout is %2$s; it must be longer than zero."),
+  FALLBACK_NO_MODEL(Kind.ERROR, "LlmFallbackNoModel",
+      "@Fallback names no model; name the models to ask when the method's own fails, or remove @Fallback."),
+  FALLBACK_OWN_MODEL(Kind.ERROR, "LlmFallbackOwnModel",
+      "@Fallback names \"%s\", the method's own model; a fallback is asked when that model fails, so "
+          + "name another."),
+  FALLBACK_WITH_CASCADE(Kind.ERROR, "LlmFallbackWithCascade",
+      "@Fallback cannot be combined with @Cascade, which already moves on to its next model when one "
+          + "fails; add the fallback models to the end of the cascade's models instead."),
   CATALOG_OPTION(Kind.ERROR, "LlmModelCatalogOption",
       "cannot read the model catalog named by -Allmgen.modelCatalog: %s"),
   INTERNAL_ERROR(Kind.ERROR, "LlmInternalError",

@@ -11,10 +11,11 @@ import java.util.OptionalDouble;
  * @param name the method's name
  * @param feature names the method in reports and errors, e.g. {@code SupportBot.answer}
  * @param parameters its parameters in order
+ * @param model the model asked first: the one {@code @LlmCall} names, or the first of the {@code @Cascade}
  * @param prompt the user-message template, every placeholder naming a parameter
  * @param userId the {@code @UserId} parameter, if any
  * @param returnShape what it returns and how the answer is read
- * @param policies its cache, budget and rate limit
+ * @param policies its cost controls and resilience settings
  */
 public record MethodModel(
     String name,

@@ -1,6 +1,7 @@
 package dev.llmgen.processor.validation;
 
 import com.google.auto.common.AnnotationMirrors;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -26,6 +27,12 @@ final class AnnotationValues {
       }
     }
     return Optional.empty();
+  }
+
+  /** The elements of the array attribute {@code name}, written or default. */
+  @SuppressWarnings("unchecked")
+  static List<? extends AnnotationValue> elements(AnnotationMirror annotation, String name) {
+    return (List<? extends AnnotationValue>) value(annotation, name).getValue();
   }
 
   static String string(AnnotationMirror annotation, String name) {

@@ -14,23 +14,24 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 
-/** Checks {@code @Cached}: a positive ttl, room for an entry, a user for USER scope. */
+/** Checks {@code @Cached}: a positive ttl, room for an entry, a user for USER scope, an answer that is not streamed. */
 final class CachedValidator {
 
   /** The method's cache settings; empty when it has no {@code @Cached} or {@code report} got an error. */
   Optional<CacheModel> validate(
-      ExecutableElement method, boolean hasUserId, OptionalDouble temperature, DiagnosticReport report) {
+      ExecutableElement method, boolean hasUserId, OptionalDouble temperature, boolean streamed,
+      DiagnosticReport report) {
     Optional<AnnotationMirror> found = MoreElements.getAnnotationMirror(method, Cached.class).toJavaUtil();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     AnnotationMirror annotation = found.get();
     boolean valid = true;
-    Optional<Duration> ttl = DurationValues.parse(method, annotation, "ttl", "Cached", report);
-    if (ttl.isPresent() && (ttl.get().isNegative() || ttl.get().isZero())) {
-      report.report(Message.CACHE_TTL, method, annotation, value(annotation, "ttl"), value(annotation, "ttl").getValue());
+    if (streamed) {
+      report.report(Message.CACHED_STREAM, method, annotation, method.getSimpleName());
       valid = false;
     }
+    Optional<Duration> ttl = DurationValues.parsePositive(method, annotation, "ttl", "Cached", Message.CACHE_TTL, report);
     long maxEntries = (Long) value(annotation, "maxEntries").getValue();
     if (maxEntries < 1) {
       report.report(Message.CACHE_MAX_ENTRIES, method, annotation, value(annotation, "maxEntries"), maxEntries);

@@ -27,4 +27,20 @@ final class DurationValues {
       return Optional.empty();
     }
   }
+
+  /**
+   * Like {@link #parse}, and reports {@code notPositive}, with the attribute's name and text, for a
+   * duration of zero or less.
+   */
+  static Optional<Duration> parsePositive(
+      ExecutableElement method, AnnotationMirror annotation, String name, String annotationName,
+      Message notPositive, DiagnosticReport report) {
+    Optional<Duration> duration = parse(method, annotation, name, annotationName, report);
+    if (duration.isPresent() && (duration.get().isNegative() || duration.get().isZero())) {
+      AnnotationValue value = value(annotation, name);
+      report.report(notPositive, method, annotation, value, name, value.getValue());
+      return Optional.empty();
+    }
+    return duration;
+  }
 }

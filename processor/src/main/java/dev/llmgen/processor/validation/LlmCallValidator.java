@@ -2,15 +2,17 @@ package dev.llmgen.processor.validation;
 
 import static dev.llmgen.processor.validation.AnnotationValues.string;
 import static dev.llmgen.processor.validation.AnnotationValues.value;
+import static dev.llmgen.processor.validation.AnnotationValues.written;
 
 import com.google.auto.common.MoreElements;
 import com.palantir.javapoet.TypeName;
+import dev.llmgen.annotations.Cascade;
 import dev.llmgen.annotations.LlmCall;
 import dev.llmgen.annotations.UserId;
 import dev.llmgen.catalog.ModelCatalog;
-import dev.llmgen.catalog.ModelEntry;
 import dev.llmgen.processor.diagnostics.DiagnosticReport;
 import dev.llmgen.processor.diagnostics.Message;
+import dev.llmgen.processor.model.CascadeModel;
 import dev.llmgen.processor.model.MethodModel;
 import dev.llmgen.processor.model.ParameterModel;
 import dev.llmgen.processor.model.ParameterModel.Rendering;
@@ -52,19 +54,27 @@ final class LlmCallValidator {
       "java.lang.Double");
 
   private final Types types;
-  private final ModelCatalog catalog;
+  private final Elements elements;
+  private final ModelNames modelNames;
   private final ReturnTypeResolver returnTypes;
   private final UserIdValidator userIds = new UserIdValidator();
   private final CachedValidator cachedValidator = new CachedValidator();
   private final BudgetValidator budgetValidator = new BudgetValidator();
   private final RateLimitedValidator rateLimitedValidator = new RateLimitedValidator();
+  private final CascadeValidator cascadeValidator;
+  private final RetryValidator retryValidator = new RetryValidator();
+  private final TimeoutValidator timeoutValidator = new TimeoutValidator();
+  private final FallbackValidator fallbackValidator;
   private final TypeMirror runtimeException;
   private final TypeMirror error;
 
   LlmCallValidator(Types types, Elements elements, ModelCatalog catalog) {
     this.types = types;
-    this.catalog = catalog;
+    this.elements = elements;
+    this.modelNames = new ModelNames(catalog);
     this.returnTypes = new ReturnTypeResolver(types, elements);
+    this.cascadeValidator = new CascadeValidator(types, elements, modelNames);
+    this.fallbackValidator = new FallbackValidator(modelNames);
     this.runtimeException = elements.getTypeElement(RuntimeException.class.getName()).asType();
     this.error = elements.getTypeElement(Error.class.getName()).asType();
   }
@@ -81,14 +91,7 @@ final class LlmCallValidator {
     String model = string(annotation, "model");
     int maxTokens = (Integer) value(annotation, "maxTokens").getValue();
     double temperature = (Double) value(annotation, "temperature").getValue();
-    if (model.isBlank()) {
-      report.report(Message.EMPTY_MODEL, method, annotation, value(annotation, "model"));
-      valid = false;
-    } else if (!catalog.contains(model)) {
-      String suggestion = Suggestions.closest(model, catalogNames())
-          .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
-      report.report(Message.UNKNOWN_MODEL, method, annotation, value(annotation, "model"), model, suggestion);
-    }
+    valid &= checkModel(method, annotation, model, report);
     if (maxTokens < 1) {
       report.report(Message.MAX_TOKENS, method, annotation, value(annotation, "maxTokens"), maxTokens);
       valid = false;
@@ -108,7 +111,8 @@ final class LlmCallValidator {
     Optional<List<TemplateSegment>> prompt = prompt(method, annotation, report);
     Optional<ReturnShape> returnShape = returnShape(method, signature.getReturnType(), report);
     OptionalDouble temperatureSetting = Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature);
-    Optional<Policies> policies = policies(method, hasUserId, temperatureSetting, report);
+    boolean streamed = returnShape.map(ReturnShape::streamed).orElse(false);
+    Optional<Policies> policies = policies(service, method, model, hasUserId, temperatureSetting, streamed, report);
     if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty() || policies.isEmpty()) {
       return Optional.empty();
     }
@@ -118,7 +122,7 @@ final class LlmCallValidator {
         method.getSimpleName().toString(),
         service.getSimpleName() + "." + method.getSimpleName(),
         parameters,
-        model,
+        policies.get().cascade().map(CascadeModel::firstModel).orElse(model),
         maxTokens,
         system.get(),
         temperatureSetting,
@@ -128,14 +132,47 @@ final class LlmCallValidator {
         policies.get()));
   }
 
-  /** The method's cost controls, each checked by its own validator; empty when one is wrong. */
+  /**
+   * Without {@code @Cascade} the method must name its model; with it the cascade names them. A model
+   * missing from the catalog still works, unpriced, so it is only a warning.
+   */
+  private boolean checkModel(ExecutableElement method, AnnotationMirror annotation, String model, DiagnosticReport report) {
+    if (MoreElements.isAnnotationPresent(method, Cascade.class)) {
+      return true; // the cascade's validator checks its models and this one against them
+    }
+    Optional<AnnotationValue> written = written(annotation, "model");
+    if (written.isEmpty()) {
+      report.report(Message.MISSING_MODEL, method, annotation);
+      return false;
+    }
+    if (model.isBlank()) {
+      report.report(Message.EMPTY_MODEL, method, annotation, written.get());
+      return false;
+    }
+    if (!modelNames.isCatalogued(model)) {
+      report.report(Message.UNKNOWN_MODEL, method, annotation, written.get(), model, modelNames.suggestion(model));
+    }
+    return true;
+  }
+
+  /**
+   * The method's cost controls and resilience settings, each checked by its own validator; empty when
+   * one is wrong.
+   *
+   * @param model the model {@code @LlmCall} names
+   */
   private Optional<Policies> policies(
-      ExecutableElement method, boolean hasUserId, OptionalDouble temperature, DiagnosticReport report) {
+      TypeElement service, ExecutableElement method, String model, boolean hasUserId, OptionalDouble temperature,
+      boolean streamed, DiagnosticReport report) {
     DiagnosticReport policyReport = new DiagnosticReport();
     Policies policies = new Policies(
-        cachedValidator.validate(method, hasUserId, temperature, policyReport),
+        cachedValidator.validate(method, hasUserId, temperature, streamed, policyReport),
         budgetValidator.validate(method, hasUserId, policyReport),
-        rateLimitedValidator.validate(method, hasUserId, policyReport));
+        rateLimitedValidator.validate(method, hasUserId, policyReport),
+        cascadeValidator.validate(method, elements.getPackageOf(service), streamed, policyReport),
+        retryValidator.validate(method, policyReport),
+        timeoutValidator.validate(method, policyReport),
+        fallbackValidator.validate(method, model, policyReport));
     report.addAll(policyReport);
     return policyReport.hasErrors() ? Optional.empty() : Optional.of(policies);
   }
@@ -249,10 +286,6 @@ final class LlmCallValidator {
     boolean text = element.getKind() == ElementKind.ENUM
         || TEXT_TYPES.contains(element.getQualifiedName().toString());
     return text ? Rendering.TEXT : Rendering.JSON;
-  }
-
-  private List<String> catalogNames() {
-    return catalog.entries().stream().map(ModelEntry::name).toList();
   }
 
   private static boolean hasUserIdAnnotation(ExecutableElement method) {

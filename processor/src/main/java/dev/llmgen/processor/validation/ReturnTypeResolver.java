@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import dev.llmgen.processor.model.AnswerType;
 import dev.llmgen.processor.model.AnswerType.ScalarKind;
 import dev.llmgen.processor.model.ReturnShape;
+import dev.llmgen.processor.model.ReturnShape.Delivery;
 import dev.llmgen.processor.validation.JsonSchemaBuilder.UnsupportedTypeException;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
@@ -20,6 +21,8 @@ final class ReturnTypeResolver {
 
   static final String LLM_RESULT = "dev.llmgen.runtime.LlmResult";
   static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+  static final String FLOW_PUBLISHER = "java.util.concurrent.Flow.Publisher";
+  static final String TOKEN_STREAM = "dev.llmgen.runtime.TokenStream";
 
   private static final Map<String, ScalarKind> SCALARS = Map.of(
       "java.lang.Boolean", ScalarKind.BOOLEAN,
@@ -43,6 +46,10 @@ final class ReturnTypeResolver {
   }
 
   ReturnShape resolve(TypeMirror returnType) throws UnsupportedReturnException {
+    TypeName declaredType = TypeName.get(returnType);
+    if (isStream(returnType)) {
+      return new ReturnShape(declaredType, new AnswerType.Text(), Delivery.STREAM);
+    }
     TypeMirror answer = returnType;
     boolean async = false;
     boolean withResult = false;
@@ -54,7 +61,25 @@ final class ReturnTypeResolver {
       withResult = true;
       answer = typeArgument(answer);
     }
-    return new ReturnShape(TypeName.get(returnType), answerType(answer), withResult, async);
+    Delivery delivery = async
+        ? (withResult ? Delivery.FUTURE_RESULT : Delivery.FUTURE)
+        : (withResult ? Delivery.RESULT : Delivery.VALUE);
+    return new ReturnShape(declaredType, answerType(answer), delivery);
+  }
+
+  /** {@code TokenStream} or {@code Flow.Publisher<String>}: a stream carries the text as the model writes it. */
+  private static boolean isStream(TypeMirror type) throws UnsupportedReturnException {
+    if (isNamed(type, TOKEN_STREAM)) {
+      return true;
+    }
+    if (!isGeneric(type, FLOW_PUBLISHER)) {
+      return false;
+    }
+    if (!isNamed(typeArgument(type), "java.lang.String")) {
+      throw new UnsupportedReturnException(": a stream publishes the answer's text as the model writes it, so it"
+          + " is Flow.Publisher<String>; to receive a decoded answer, return it without a stream");
+    }
+    return true;
   }
 
   private AnswerType answerType(TypeMirror type) throws UnsupportedReturnException {
@@ -90,6 +115,10 @@ final class ReturnTypeResolver {
       throw new UnsupportedReturnException(
           ": LlmResult may only be wrapped in CompletableFuture, once, as CompletableFuture<LlmResult<T>>");
     }
+    if (name.equals(FLOW_PUBLISHER) || name.equals(TOKEN_STREAM)) {
+      throw new UnsupportedReturnException(": a stream is returned as it is, not wrapped; once it ends,"
+          + " TokenStream.result() gives its LlmResult");
+    }
     if (name.startsWith("java.") || name.startsWith("javax.")) {
       throw new UnsupportedReturnException("");
     }
@@ -108,9 +137,12 @@ final class ReturnTypeResolver {
   }
 
   private static boolean isGeneric(TypeMirror type, String qualifiedName) {
+    return isNamed(type, qualifiedName) && ((DeclaredType) type).getTypeArguments().size() == 1;
+  }
+
+  private static boolean isNamed(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName)
-        && ((DeclaredType) type).getTypeArguments().size() == 1;
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
   }
 
   private static TypeMirror typeArgument(TypeMirror type) throws UnsupportedReturnException {

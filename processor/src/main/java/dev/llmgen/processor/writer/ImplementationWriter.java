@@ -10,17 +10,22 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.llmgen.processor.model.AnswerType;
+import dev.llmgen.processor.model.CascadeModel;
 import dev.llmgen.processor.model.MethodModel;
 import dev.llmgen.processor.model.ParameterModel;
 import dev.llmgen.processor.model.ReturnShape;
+import dev.llmgen.processor.model.RetryModel;
 import dev.llmgen.processor.model.ServiceModel;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code FooImpl}: one {@code static final CallSpec} per method built from literals, one
- * {@code LlmMethod} per method bound in the constructor, and method bodies that only render the
- * prompt and hand it over.
+ * {@code LlmMethod} per method bound in the constructor (with its cascade's scorer, which Guice
+ * injects), and method bodies that only render the prompt and hand it over.
  */
 final class ImplementationWriter {
 
@@ -44,6 +49,8 @@ final class ImplementationWriter {
         .addAnnotation(INJECT)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(LLM_RUNTIME, RUNTIME_PARAMETER);
+    Map<ClassName, String> scorers = scorerParameters(service);
+    scorers.forEach(constructor::addParameter);
     NameAllocator names = new NameAllocator();
     for (MethodModel method : service.methods()) {
       String specName = names.newName(constantName(method.name()));
@@ -54,7 +61,13 @@ final class ImplementationWriter {
           .initializer(callSpec(method))
           .build());
       type.addField(ParameterizedTypeName.get(LLM_METHOD, answerType), boundName, Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addStatement("this.$N = $N.bind($N)", boundName, RUNTIME_PARAMETER, specName);
+      Optional<CascadeModel> cascade = method.policies().cascade();
+      if (cascade.isPresent()) {
+        constructor.addStatement("this.$N = $N.bind($N, $N)",
+            boundName, RUNTIME_PARAMETER, specName, scorers.get(cascade.get().scorer()));
+      } else {
+        constructor.addStatement("this.$N = $N.bind($N)", boundName, RUNTIME_PARAMETER, specName);
+      }
       type.addMethod(implementation(method, boundName));
     }
     return type.addMethod(constructor.build());
@@ -75,7 +88,41 @@ final class ImplementationWriter {
     method.policies().cache().ifPresent(cache -> spec.add("\n.cache($L)", policyWriter.cache(cache)));
     method.policies().budget().ifPresent(budget -> spec.add("\n.budget($L)", policyWriter.budget(budget)));
     method.policies().rateLimit().ifPresent(limit -> spec.add("\n.rateLimit($L)", policyWriter.rateLimit(limit)));
+    method.policies().cascade().ifPresent(cascade -> spec.add("\n.cascade($L)", policyWriter.cascade(cascade)));
+    method.policies().retry().ifPresent(retry -> retryOverrides(retry, spec));
+    method.policies().timeout().ifPresent(timeout -> spec.add("\n.timeout($L)", PolicyWriter.duration(timeout)));
+    if (!method.policies().fallbackModels().isEmpty()) {
+      spec.add("\n.fallbackModels($L)", PolicyWriter.strings(method.policies().fallbackModels()));
+    }
     return spec.add("\n.build()").unindent().unindent().build();
+  }
+
+  /** Only what {@code @Retry} writes: whatever it leaves out keeps the configured default. */
+  private static void retryOverrides(RetryModel retry, CodeBlock.Builder spec) {
+    retry.maxAttempts().ifPresent(maxAttempts -> spec.add("\n.maxAttempts($L)", maxAttempts));
+    retry.backoff().ifPresent(backoff -> spec.add("\n.retryBackoff($L)", PolicyWriter.duration(backoff)));
+    retry.maxBackoff().ifPresent(maxBackoff -> spec.add("\n.retryMaxBackoff($L)", PolicyWriter.duration(maxBackoff)));
+  }
+
+  /**
+   * One constructor parameter per scorer class the service's cascades use, in the order they are first
+   * used, named after the class: {@code ConfidenceScorer confidenceScorer}.
+   */
+  private static Map<ClassName, String> scorerParameters(ServiceModel service) {
+    NameAllocator names = new NameAllocator();
+    names.newName(RUNTIME_PARAMETER);
+    Map<ClassName, String> parameters = new LinkedHashMap<>();
+    for (MethodModel method : service.methods()) {
+      method.policies().cascade().map(CascadeModel::scorer)
+          .ifPresent(scorer -> parameters.computeIfAbsent(scorer, type -> names.newName(parameterName(type))));
+    }
+    return parameters;
+  }
+
+  /** {@code ConfidenceScorer} → {@code confidenceScorer}. */
+  private static String parameterName(ClassName type) {
+    String name = type.simpleName();
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   private static CodeBlock outputFormat(AnswerType answer) {
@@ -119,10 +166,13 @@ final class ImplementationWriter {
 
   /** The {@code LlmMethod} method that returns what the interface method declares. */
   private static String entryPoint(ReturnShape shape) {
-    if (shape.async()) {
-      return shape.withResult() ? "callForResultAsync" : "callAsync";
-    }
-    return shape.withResult() ? "callForResult" : "call";
+    return switch (shape.delivery()) {
+      case VALUE -> "call";
+      case RESULT -> "callForResult";
+      case FUTURE -> "callAsync";
+      case FUTURE_RESULT -> "callForResultAsync";
+      case STREAM -> "stream";
+    };
   }
 
   /** {@code classifyTicket} → {@code CLASSIFY_TICKET}. */

@@ -60,22 +60,32 @@ public final class RetryStage implements CallStage {
       Call<T> call, CallHandler<T> next, Retry.AsyncContext<LlmResult<T>> context, int attempt,
       CompletableFuture<LlmResult<T>> result) {
     send(call, next).whenComplete((answer, failure) -> {
-      if (failure == null) {
-        context.onComplete();
-        result.complete(answer);
-        return;
+      try {
+        decide(call, next, context, attempt, result, answer, failure);
+      } catch (Throwable unexpected) { // a failing listener or scheduler must not leave the caller waiting forever
+        result.completeExceptionally(unexpected);
       }
-      Throwable cause = Failures.unwrap(failure);
-      long waitMillis = call.streamStarted() ? RetryBackoff.GIVE_UP : context.onError(cause);
-      if (waitMillis < 0) {
-        result.completeExceptionally(cause);
-        return;
-      }
-      Duration wait = Duration.ofMillis(waitMillis);
-      retries.increment();
-      listener.onRetry(feature, model, attempt, wait, cause);
-      scheduler.schedule(() -> attempt(call, next, context, attempt + 1, result), wait);
     });
+  }
+
+  private <T> void decide(
+      Call<T> call, CallHandler<T> next, Retry.AsyncContext<LlmResult<T>> context, int attempt,
+      CompletableFuture<LlmResult<T>> result, LlmResult<T> answer, Throwable failure) {
+    if (failure == null) {
+      context.onComplete();
+      result.complete(answer);
+      return;
+    }
+    Throwable cause = Failures.unwrap(failure);
+    long waitMillis = call.streamStarted() ? RetryBackoff.GIVE_UP : context.onError(cause);
+    if (waitMillis < 0) {
+      result.completeExceptionally(cause);
+      return;
+    }
+    Duration wait = Duration.ofMillis(waitMillis);
+    retries.increment();
+    listener.onRetry(feature, model, attempt, wait, cause);
+    scheduler.schedule(() -> attempt(call, next, context, attempt + 1, result), wait);
   }
 
   private static <T> CompletableFuture<LlmResult<T>> send(Call<T> call, CallHandler<T> next) {
