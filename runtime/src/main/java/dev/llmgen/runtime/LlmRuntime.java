@@ -35,12 +35,14 @@ import java.util.Optional;
  * {@link LlmMethod} whose chain of stages is composed once, at construction of the service:
  * <pre>
  *   statistics → cache → one model, its fallbacks in turn, or the steps of its cascade
- *   each model:  retry → circuit breaker → budget → rate limit → provider
+ *   each model:  circuit breaker → retry → budget → rate limit → provider
  * </pre>
  * Each model a call asks has a chain of its own, so every turn is budgeted and rate-limited on its own
- * and priced at its own model's prices; a cache hit asks no model at all. Retries are outermost, so
- * each request reserves its own budget and takes its own permit and nothing is held during a backoff;
- * an open circuit fails before any budget is reserved or permit taken.
+ * and priced at its own model's prices; a cache hit asks no model at all. The circuit breaker is
+ * outermost: it counts calls that failed once their retries were spent, not each failed request, so a
+ * few fast failures among many slow answers do not open it, and an open circuit fails before anything
+ * is retried, reserved or waited for. Each retry reserves its own budget and takes its own permit, and
+ * nothing is held during a backoff.
  */
 @Singleton
 public final class LlmRuntime {
@@ -70,7 +72,7 @@ public final class LlmRuntime {
     this.cacheStages = cacheStages;
     // The order is the point: a call waits for a rate-limit permit only once its worst case is reserved,
     // so waiting cannot lead to overspending.
-    this.modelStages = List.of(retryStages, circuitBreakers, budgetStages, rateLimitStages);
+    this.modelStages = List.of(circuitBreakers, retryStages, budgetStages, rateLimitStages);
   }
 
   /** Binds a method; a method with a {@code @Cascade} gets the default scorer, {@link DecodesScorer}. */

@@ -7,12 +7,12 @@ import java.util.Objects;
  * When a model's circuit opens, and how it closes again. One circuit per provider model is shared by
  * every method that calls the model, since they all meet the same outage.
  *
- * @param failureRateThreshold the percentage of failed requests, among the last {@code slidingWindowSize},
+ * @param failureRateThreshold the percentage of failed calls (once their retries are spent), among the last {@code slidingWindowSize},
  *     at or above which the circuit opens
- * @param slidingWindowSize how many of the latest requests the failure rate is computed over
- * @param minimumCalls how many requests must have ended before the failure rate is trusted
- * @param openDuration how long an open circuit refuses requests before it lets probes through
- * @param halfOpenCalls how many probe requests a half-open circuit lets through; their failure rate
+ * @param slidingWindowSize how many of the latest calls the failure rate is computed over
+ * @param minimumCalls how many calls must have ended before the failure rate is trusted
+ * @param openDuration how long an open circuit refuses calls before it lets probes through
+ * @param halfOpenCalls how many probe calls a half-open circuit lets through; their failure rate
  *     decides whether it closes or opens again
  */
 public record CircuitBreakerPolicy(

@@ -15,11 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The circuit of one model, in front of its provider: asks the Resilience4j {@link CircuitBreaker} for
- * permission before the request goes on, and fails at once with {@link CircuitOpenException} when it
- * is refused, without touching the provider. Each request's outcome is reported back with its duration
- * by the runtime's {@link Ticker}; only {@linkplain TransientFailures transient} failures count against
- * the model, every other failure is neither a success nor a failure.
+ * The circuit of one model, outermost in its chain: asks the Resilience4j {@link CircuitBreaker} for
+ * permission before the call goes on, and fails at once with {@link CircuitOpenException} when it is
+ * refused, without touching the provider. Each call's outcome, once its retries are spent, is reported
+ * back with its duration by the runtime's {@link Ticker}: counting calls rather than requests keeps a
+ * burst of fast transient failures among slow answers from opening it. Only
+ * {@linkplain TransientFailures transient} failures count against the model; every other failure is
+ * neither a success nor a failure.
  */
 public final class CircuitBreakerStage implements CallStage {
 
