@@ -33,6 +33,17 @@ public record Candidate<T>(
     return value.isPresent();
   }
 
+  /**
+   * The score 0 of an answer no scorer can accept, with why: it does not decode into the return type,
+   * or it was cut off at {@code maxTokens}. Empty for an answer worth scoring.
+   */
+  public Optional<Score> unusable() {
+    if (!decoded()) {
+      return Optional.of(Score.of(0, "does not decode"));
+    }
+    return truncated ? Optional.of(Score.of(0, "cut off at maxTokens")) : Optional.empty();
+  }
+
   @Override
   public String toString() { // the answer may be long or sensitive: reports show its size only
     return "Candidate[" + spec.feature() + " by " + model + ", " + text.length() + " chars"

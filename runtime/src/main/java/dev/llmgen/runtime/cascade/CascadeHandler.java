@@ -56,12 +56,7 @@ public final class CascadeHandler<T> implements CallHandler<T> {
     }
     ModelChain<T> model = models.get(index);
     Call<T> turn = call.nextTurn();
-    CompletableFuture<LlmResult<T>> answer;
-    try {
-      answer = model.chain().handle(turn);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
+    CompletableFuture<LlmResult<T>> answer = model.take(turn);
     return answer
         .handle((result, failure) -> judge(model, turn, result, failure == null ? null : Failures.unwrap(failure), turns))
         .thenCompose(Function.identity())

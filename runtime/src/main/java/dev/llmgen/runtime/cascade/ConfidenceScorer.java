@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.cascade;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,11 +26,9 @@ public final class ConfidenceScorer implements AnswerScorer {
   }
 
   private static Score verdict(Candidate<?> candidate) {
-    if (!candidate.decoded()) {
-      return Score.of(0, "does not decode");
-    }
-    if (candidate.truncated()) {
-      return Score.of(0, "cut off at maxTokens");
+    Optional<Score> unusable = candidate.unusable();
+    if (unusable.isPresent()) {
+      return unusable.get();
     }
     List<Double> logprobs = candidate.tokenLogprobs();
     if (logprobs.isEmpty()) {

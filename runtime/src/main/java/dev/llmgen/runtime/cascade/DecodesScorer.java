@@ -11,12 +11,6 @@ public final class DecodesScorer implements AnswerScorer {
 
   @Override
   public CompletionStage<Score> score(Candidate<?> candidate) {
-    if (!candidate.decoded()) {
-      return CompletableFuture.completedFuture(Score.of(0, "does not decode"));
-    }
-    if (candidate.truncated()) {
-      return CompletableFuture.completedFuture(Score.of(0, "cut off at maxTokens"));
-    }
-    return CompletableFuture.completedFuture(Score.of(1, "decodes"));
+    return CompletableFuture.completedFuture(candidate.unusable().orElse(Score.of(1, "decodes")));
   }
 }

@@ -10,6 +10,7 @@ import dev.llmgen.runtime.format.OutputFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -43,11 +44,9 @@ public final class JudgeScorer implements AnswerScorer {
 
   @Override
   public CompletionStage<Score> score(Candidate<?> candidate) {
-    if (!candidate.decoded()) {
-      return CompletableFuture.completedFuture(Score.of(0, "does not decode"));
-    }
-    if (candidate.truncated()) {
-      return CompletableFuture.completedFuture(Score.of(0, "cut off at maxTokens"));
+    Optional<Score> unusable = candidate.unusable();
+    if (unusable.isPresent()) {
+      return CompletableFuture.completedFuture(unusable.get());
     }
     return judgeOf(candidate.spec()).callForResultAsync(gradingPrompt(candidate), null).handle((grading, failure) -> {
       if (failure == null) {

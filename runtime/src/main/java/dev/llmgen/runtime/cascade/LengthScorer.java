@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.cascade;
 
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -45,11 +46,9 @@ public class LengthScorer implements AnswerScorer {
     if (length == 0) {
       return Score.of(0, "empty");
     }
-    if (!candidate.decoded()) {
-      return Score.of(0, "does not decode");
-    }
-    if (candidate.truncated()) {
-      return Score.of(0, "cut off at maxTokens");
+    Optional<Score> unusable = candidate.unusable();
+    if (unusable.isPresent()) {
+      return unusable.get();
     }
     if (length < minChars) {
       return Score.of(0, length + " chars, fewer than " + minChars);

@@ -2,13 +2,24 @@ package dev.llmgen.runtime.chain;
 
 import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.LlmOutputException;
+import dev.llmgen.runtime.LlmResult;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One model's chain of a method: its stages (retries, circuit breaker, budget, rate limit) in front of
  * its {@link ProviderCall}. A method with fallbacks or a cascade has one per model.
  */
 public record ModelChain<T>(ModelBinding model, CallHandler<T> chain) {
+
+  /** This model's turn at a call; a stage that throws instead of failing its future fails the turn alike. */
+  public CompletableFuture<LlmResult<T>> take(Call<T> turn) {
+    try {
+      return chain.handle(turn);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * The turn of this model that ended in {@code failure}: what it was, and what it cost when an answer

@@ -2,6 +2,7 @@ package dev.llmgen.runtime.ratelimit;
 
 import dev.llmgen.runtime.Scheduler;
 import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.WaiterWakeUp;
 import dev.llmgen.runtime.ratelimit.RateLimitedException.Limit;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,14 +26,12 @@ final class SlidingWindowLimiter {
   private final RateLimitPolicy policy;
   private final long maxWaitNanos;
   private final Ticker ticker;
-  private final Scheduler scheduler;
+  private final WaiterWakeUp wakeUp;
 
   // Guarded by this.
   private final ArrayDeque<Admission> log = new ArrayDeque<>();
   private long tokensInLog;
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-  private boolean drainScheduled;
-  private long drainAtNanos;
   private boolean retired;
 
   private record Admission(long atNanos, long tokens) {}
@@ -47,7 +46,7 @@ final class SlidingWindowLimiter {
     this.policy = policy;
     this.maxWaitNanos = saturatedNanos(policy.maxWait());
     this.ticker = ticker;
-    this.scheduler = scheduler;
+    this.wakeUp = new WaiterWakeUp(scheduler, ticker, this, this::drain);
   }
 
   /**
@@ -95,7 +94,7 @@ final class SlidingWindowLimiter {
       Fit fit = fit(head.tokens(), now);
       boolean inTime = now - head.sinceNanos() + fit.waitNanos() <= maxWaitNanos;
       if (fit.waitNanos() > 0 && inTime) {
-        scheduleDrain(now, fit.waitNanos());
+        wakeUp.wakeIn(now, fit.waitNanos());
         break;
       }
       waiters.removeFirst();
@@ -141,27 +140,6 @@ final class SlidingWindowLimiter {
       wait = oldest.atNanos() + WINDOW_NANOS - now;
     }
     return wait;
-  }
-
-  private void scheduleDrain(long now, long waitNanos) {
-    long at = now + waitNanos;
-    if (drainScheduled && drainAtNanos == at) {
-      return;
-    }
-    drainScheduled = true;
-    drainAtNanos = at;
-    scheduler.schedule(() -> drainAsScheduled(at), Duration.ofNanos(waitNanos));
-  }
-
-  private void drainAsScheduled(long at) {
-    List<Runnable> completions;
-    synchronized (this) {
-      if (drainScheduled && drainAtNanos == at) {
-        drainScheduled = false;
-      }
-      completions = drain(ticker.nanoTime());
-    }
-    completions.forEach(Runnable::run);
   }
 
   private static long saturatedNanos(Duration duration) {

@@ -3,6 +3,7 @@ package dev.llmgen.runtime.resilience;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.Scheduler;
 import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.WaiterWakeUp;
 import dev.llmgen.runtime.provider.RateLimitStatus;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,7 +33,7 @@ final class AdaptiveLimiter {
   private static final int TOO_MANY_REQUESTS = 429;
 
   private final Ticker ticker;
-  private final Scheduler scheduler;
+  private final WaiterWakeUp wakeUp;
 
   // Guarded by this.
   private long sentRequests;
@@ -43,8 +44,6 @@ final class AdaptiveLimiter {
   private Reading tokens;
   private long refusedUntilNanos;
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-  private boolean drainScheduled;
-  private long drainAtNanos;
 
   /**
    * A request sent: its place in the order of sending, its tokens, and how many requests and tokens,
@@ -63,7 +62,7 @@ final class AdaptiveLimiter {
 
   AdaptiveLimiter(Ticker ticker, Scheduler scheduler) {
     this.ticker = ticker;
-    this.scheduler = scheduler;
+    this.wakeUp = new WaiterWakeUp(scheduler, ticker, this, this::drain);
     this.refusedUntilNanos = ticker.nanoTime();
   }
 
@@ -141,7 +140,7 @@ final class AdaptiveLimiter {
       Waiter head = waiters.peekFirst();
       long waitNanos = waitNanos(head.tokens(), now);
       if (waitNanos > 0) {
-        scheduleDrain(now, waitNanos);
+        wakeUp.wakeIn(now, waitNanos);
         break;
       }
       waiters.removeFirst();
@@ -171,26 +170,5 @@ final class AdaptiveLimiter {
       wait = Math.max(wait, tokens.resetAtNanos() - now);
     }
     return wait;
-  }
-
-  private void scheduleDrain(long now, long waitNanos) {
-    long at = now + waitNanos;
-    if (drainScheduled && drainAtNanos - at <= 0) {
-      return; // an earlier drain will look again
-    }
-    drainScheduled = true;
-    drainAtNanos = at;
-    scheduler.schedule(() -> drainAsScheduled(at), Duration.ofNanos(waitNanos));
-  }
-
-  private void drainAsScheduled(long at) {
-    List<Runnable> completions;
-    synchronized (this) {
-      if (drainScheduled && drainAtNanos == at) {
-        drainScheduled = false;
-      }
-      completions = drain(ticker.nanoTime());
-    }
-    completions.forEach(Runnable::run);
   }
 }

@@ -36,12 +36,7 @@ public final class FallbackHandler<T> implements CallHandler<T> {
   private CompletableFuture<LlmResult<T>> turn(Call<T> call, int index, List<Attempt> failedTurns) {
     ModelChain<T> model = models.get(index);
     Call<T> turn = call.nextTurn();
-    CompletableFuture<LlmResult<T>> answer;
-    try {
-      answer = model.chain().handle(turn);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
+    CompletableFuture<LlmResult<T>> answer = model.take(turn);
     return answer.handle((result, failure) -> {
       if (failure == null) {
         return CompletableFuture.completedFuture(
