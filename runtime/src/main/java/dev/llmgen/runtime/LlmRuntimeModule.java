@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Provides everything generated code needs. All a user writes is
@@ -104,27 +105,23 @@ public final class LlmRuntimeModule extends AbstractModule {
   /** The providers the configuration names, and which of them serves each model. */
   @Provides
   @Singleton
-  ProviderRouter providers(TokenCounter tokenCounter, Ticker ticker, Scheduler scheduler) {
+  ProviderRouter providers(TokenCounter tokenCounter, Clock clock, Ticker ticker, Scheduler scheduler) {
+    Supplier<LlmProvider> openAi = () -> adaptive(OpenAiChatProvider.create(
+        settings.openAiBaseUri(), settings.openAiApiKey(), settings.timeout(), clock), ticker, scheduler);
+    Supplier<LlmProvider> anthropic = () -> adaptive(AnthropicProvider.create(
+        settings.anthropicBaseUri(), settings.anthropicApiKey().orElseThrow(), settings.timeout(), tokenCounter, clock),
+        ticker, scheduler);
     return switch (settings.provider()) {
       case SIMULATED ->
           ProviderRouter.everyModelTo(new SimulatedProvider(settings.simulated(), catalog, tokenCounter, settings.timeout()));
-      case OPENAI -> ProviderRouter.everyModelTo(adaptive(openAi(), ticker, scheduler));
-      case ANTHROPIC -> ProviderRouter.everyModelTo(adaptive(anthropic(tokenCounter), ticker, scheduler));
+      case OPENAI -> ProviderRouter.everyModelTo(openAi.get());
+      case ANTHROPIC -> ProviderRouter.everyModelTo(anthropic.get());
       case AUTO -> ProviderRouter.byCatalog(
-          settings.openAiUsable() ? Optional.of(adaptive(openAi(), ticker, scheduler)) : Optional.empty(),
+          settings.openAiUsable() ? Optional.of(openAi.get()) : Optional.empty(),
           "set " + LlmSettings.OPENAI_API_KEY + ", or " + LlmSettings.OPENAI_BASE_URL + " for a server of your own",
-          settings.anthropicUsable() ? Optional.of(adaptive(anthropic(tokenCounter), ticker, scheduler)) : Optional.empty(),
+          settings.anthropicUsable() ? Optional.of(anthropic.get()) : Optional.empty(),
           "set " + LlmSettings.ANTHROPIC_API_KEY);
     };
-  }
-
-  private LlmProvider openAi() {
-    return OpenAiChatProvider.create(settings.openAiBaseUri(), settings.openAiApiKey(), settings.timeout());
-  }
-
-  private LlmProvider anthropic(TokenCounter tokenCounter) {
-    return AnthropicProvider.create(
-        settings.anthropicBaseUri(), settings.anthropicApiKey().orElseThrow(), settings.timeout(), tokenCounter);
   }
 
   /** A real provider, held back by its own rate-limit headers unless adaptive limiting is switched off. */

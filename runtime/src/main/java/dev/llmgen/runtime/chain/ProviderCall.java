@@ -69,7 +69,9 @@ public final class ProviderCall<T> implements CallHandler<T> {
   }
 
   private LlmResult<T> toResult(Call<T> call, Completion completion) {
-    TokenUsage usage = completion.usage().orElseGet(() -> countUsage(call, completion));
+    TokenUsage usage = completion.usage()
+        .map(reported -> completion.cancelled() ? withOutputProduced(reported, completion) : reported)
+        .orElseGet(() -> countUsage(call, completion));
     long costNanos = model.prices().costNanos(
         usage.uncachedInputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens());
     T value = decode(completion, usage, costNanos);
@@ -81,8 +83,21 @@ public final class ProviderCall<T> implements CallHandler<T> {
 
   /** Servers that report no usage, and streams cancelled before their usage arrived, are counted here. */
   private TokenUsage countUsage(Call<T> call, Completion completion) {
-    int output = completion.text() == null ? 0 : model.tokenCounter().count(model.encoding(), completion.text());
-    return new TokenUsage(call.inputTokens(model), 0, output, false);
+    return new TokenUsage(call.inputTokens(model), 0, outputProduced(completion), false);
+  }
+
+  /**
+   * A cancelled stream's usage: the input as the provider reported it (its cache reads and writes
+   * included), and at least the output tokens of the text that arrived, since the provider's running
+   * count lags behind the text.
+   */
+  private TokenUsage withOutputProduced(TokenUsage reported, Completion completion) {
+    return new TokenUsage(reported.inputTokens(), reported.cachedInputTokens(), reported.cacheWriteTokens(),
+        Math.max(reported.outputTokens(), outputProduced(completion)), false);
+  }
+
+  private int outputProduced(Completion completion) {
+    return completion.text() == null ? 0 : model.tokenCounter().count(model.encoding(), completion.text());
   }
 
   private T decode(Completion completion, TokenUsage usage, long costNanos) {

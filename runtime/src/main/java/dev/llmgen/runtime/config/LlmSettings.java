@@ -146,10 +146,12 @@ public record LlmSettings(
         reader.read(CIRCUIT_OPEN_FOR, LlmSettings::parsePositiveDuration).orElse(circuit.openDuration());
     int probes = reader.read(CIRCUIT_PROBES, value -> parseCount(value, 1)).orElse(circuit.halfOpenCalls());
     boolean adaptive = reader.read(ADAPTIVE_LIMITS, LlmSettings::parseSwitch).orElse(defaults.adaptiveLimiting());
-    return reader.build(RETRY_MAX_BACKOFF, () -> new ResilienceSettings(
-        new RetryPolicy(maxAttempts, backoff, maxBackoff, retry.jitter(), maxRetryAfter),
-        new CircuitBreakerPolicy(failureRate, window, minCalls, openFor, probes),
-        adaptive), defaults);
+    return new ResilienceSettings(
+        reader.build(RETRY_MAX_BACKOFF,
+            () -> new RetryPolicy(maxAttempts, backoff, maxBackoff, retry.jitter(), maxRetryAfter), retry),
+        reader.build(CIRCUIT_MIN_CALLS,
+            () -> new CircuitBreakerPolicy(failureRate, window, minCalls, openFor, probes), circuit),
+        adaptive);
   }
 
   /** The OpenAI-compatible server can be called: with a key, or at a server of one's own. */

@@ -13,7 +13,8 @@ public interface StreamListener {
   /**
    * Completes when the consumer cancels. The provider then stops the HTTP stream at once and completes
    * its future normally with the text that arrived before, finish reason
-   * {@link Completion#FINISH_CANCELLED}, so that what was produced is still counted and paid.
+   * {@link Completion#FINISH_CANCELLED}, and the usage the provider had reported by then, if any (its
+   * output count may lag the text), so that what was produced is still counted and paid.
    */
   CompletionStage<Void> cancellation();
 }

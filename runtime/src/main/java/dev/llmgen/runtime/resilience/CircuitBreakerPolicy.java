@@ -28,6 +28,11 @@ public record CircuitBreakerPolicy(
       throw new IllegalArgumentException("slidingWindowSize (" + slidingWindowSize + "), minimumCalls ("
           + minimumCalls + ") and halfOpenCalls (" + halfOpenCalls + ") must each be at least 1");
     }
+    if (minimumCalls > slidingWindowSize) {
+      // Resilience4j would quietly lower it to the window size, opening sooner than configured.
+      throw new IllegalArgumentException("minimumCalls (" + minimumCalls + ") must not be more than slidingWindowSize ("
+          + slidingWindowSize + "), the calls the failure rate is computed over");
+    }
     if (openDuration.isNegative() || openDuration.isZero()) {
       throw new IllegalArgumentException("openDuration must be longer than zero, not " + openDuration);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.provider.simulated.SimulatedFault;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
+import dev.llmgen.runtime.resilience.ResilienceSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -182,6 +183,27 @@ class LlmSettingsTest {
 
     assertTrue(error.getMessage().contains("'gemini' is not a provider; use auto, openai, anthropic or simulated"),
         error.getMessage());
+  }
+
+  @Test
+  void aCircuitCannotWaitForMoreCallsThanItsWindowHolds() {
+    LlmConfigurationException error =
+        problems(LlmSettings.CIRCUIT_WINDOW, "4", LlmSettings.CIRCUIT_MIN_CALLS, "5");
+
+    assertTrue(error.getMessage().contains("LLMGEN_CIRCUIT_MIN_CALLS: minimumCalls (5) must not be more than"
+        + " slidingWindowSize (4)"), error.getMessage());
+  }
+
+  @Test
+  void resilienceDefaultsCanBeChangedOneByOne() {
+    LlmSettings settings = settings(LlmSettings.RETRY_MAX_ATTEMPTS, "5", LlmSettings.CIRCUIT_OPEN_FOR, "1m",
+        LlmSettings.ADAPTIVE_LIMITS, "off", LlmSettings.CIRCUIT_FAILURE_RATE, "25%");
+
+    assertEquals(5, settings.resilience().retry().maxAttempts());
+    assertEquals(ResilienceSettings.DEFAULTS.retry().backoff(), settings.resilience().retry().backoff());
+    assertEquals(Duration.ofMinutes(1), settings.resilience().circuitBreaker().openDuration());
+    assertEquals(25.0, settings.resilience().circuitBreaker().failureRateThreshold());
+    assertFalse(settings.resilience().adaptiveLimiting());
   }
 
   @Test

@@ -64,10 +64,10 @@ public final class AnthropicProvider implements LlmProvider {
     this.exchange = new AnswerExchange(Objects.requireNonNull(httpClient, "httpClient"), decoder);
   }
 
-  /** A provider with its own {@link HttpClient} (see {@link ProviderHttp#client}) and the system clock. */
-  public static AnthropicProvider create(URI baseUri, ApiKey apiKey, Duration timeout, TokenCounter tokenCounter) {
-    return new AnthropicProvider(
-        baseUri, apiKey, timeout, ProviderHttp.client(baseUri, timeout), tokenCounter, Clock.systemUTC());
+  /** A provider with its own {@link HttpClient}, see {@link ProviderHttp#client}. */
+  public static AnthropicProvider create(
+      URI baseUri, ApiKey apiKey, Duration timeout, TokenCounter tokenCounter, Clock clock) {
+    return new AnthropicProvider(baseUri, apiKey, timeout, ProviderHttp.client(baseUri, timeout), tokenCounter, clock);
   }
 
   @Override

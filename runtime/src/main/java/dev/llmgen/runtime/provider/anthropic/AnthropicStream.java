@@ -83,8 +83,10 @@ final class AnthropicStream extends AnswerStream {
 
   @Override
   protected Completion soFar() {
+    // message_start has reported the input, cache reads and writes included; the output count lags the text,
+    // which the runtime counts itself.
     return new Completion(
-        answer(), currentModel(), Completion.FINISH_CANCELLED, Optional.empty(), List.of(), rateLimits());
+        answer(), currentModel(), Completion.FINISH_CANCELLED, usage.tokenUsage(), List.of(), rateLimits());
   }
 
   private StreamEvent read(ServerSentEvent event) {

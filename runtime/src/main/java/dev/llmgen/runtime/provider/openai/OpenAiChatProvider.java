@@ -37,19 +37,21 @@ public final class OpenAiChatProvider implements LlmProvider {
    * @param apiKey sent as a bearer token when present; local servers usually need none
    * @param timeout how long one request may take, to the last byte of its answer, unless the request
    *     sets its own
+   * @param clock turns {@code Retry-After} dates into durations
    */
-  public OpenAiChatProvider(URI baseUri, Optional<ApiKey> apiKey, Duration timeout, HttpClient httpClient) {
+  public OpenAiChatProvider(
+      URI baseUri, Optional<ApiKey> apiKey, Duration timeout, HttpClient httpClient, Clock clock) {
     this.endpoint = ProviderHttp.endpoint(baseUri, "/chat/completions");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.encoder = OpenAiRequestEncoder.forBaseUri(baseUri);
-    this.decoder = new OpenAiResponseDecoder(endpoint, apiKey, Clock.systemUTC());
+    this.decoder = new OpenAiResponseDecoder(endpoint, apiKey, Objects.requireNonNull(clock, "clock"));
     this.exchange = new AnswerExchange(Objects.requireNonNull(httpClient, "httpClient"), decoder);
   }
 
   /** A provider with its own {@link HttpClient}, see {@link ProviderHttp#client}. */
-  public static OpenAiChatProvider create(URI baseUri, Optional<ApiKey> apiKey, Duration timeout) {
-    return new OpenAiChatProvider(baseUri, apiKey, timeout, ProviderHttp.client(baseUri, timeout));
+  public static OpenAiChatProvider create(URI baseUri, Optional<ApiKey> apiKey, Duration timeout, Clock clock) {
+    return new OpenAiChatProvider(baseUri, apiKey, timeout, ProviderHttp.client(baseUri, timeout), clock);
   }
 
   @Override

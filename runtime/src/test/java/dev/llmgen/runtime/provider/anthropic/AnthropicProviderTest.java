@@ -366,7 +366,7 @@ class AnthropicProviderTest {
     URI nothingListening = URI.create("http://127.0.0.1:" + freePort());
 
     LlmProviderException failure = failure(
-        AnthropicProvider.create(nothingListening, KEY, TIMEOUT, TOKEN_COUNTER).complete(textRequest()));
+        AnthropicProvider.create(nothingListening, KEY, TIMEOUT, TOKEN_COUNTER, Clock.systemUTC()).complete(textRequest()));
 
     assertTrue(failure.getMessage().startsWith(
         "anthropic could not be reached at " + nothingListening + "/v1/messages for model claude-sonnet-4-5: "

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * at a time, waiting on latches the test releases where it says, so tests see each event arrive without
  * timing anything.
  */
-final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Reply> {
+public final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Reply> {
 
   private final CountDownLatch released = new CountDownLatch(1);
 
@@ -178,7 +178,7 @@ final class FakeOpenAiServer extends FakeHttpServer<FakeOpenAiServer.Reply> {
     record RepeatUntilClosed(String text) implements Step {}
   }
 
-  static String readFixture(String name) {
+  public static String readFixture(String name) {
     try (InputStream in = FakeOpenAiServer.class.getResourceAsStream("/openai/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture openai/" + name);

@@ -27,6 +27,7 @@ import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -280,7 +281,7 @@ class OpenAiChatProviderTest {
     URI nothingListening = URI.create("http://127.0.0.1:" + freePort() + "/v1");
 
     LlmProviderException failure = failure(
-        OpenAiChatProvider.create(nothingListening, KEY, TIMEOUT).complete(textRequest()));
+        OpenAiChatProvider.create(nothingListening, KEY, TIMEOUT, Clock.systemUTC()).complete(textRequest()));
 
     assertTrue(failure.getMessage().startsWith(
         "openai could not be reached at " + nothingListening + "/chat/completions for model gpt-4o-mini: "
@@ -299,7 +300,7 @@ class OpenAiChatProviderTest {
     Duration timeout = Duration.ofMillis(200);
 
     LlmProviderException failure = failure(
-        OpenAiChatProvider.create(server.baseUri(), KEY, timeout).complete(textRequest()));
+        OpenAiChatProvider.create(server.baseUri(), KEY, timeout, Clock.systemUTC()).complete(textRequest()));
 
     LlmTimeoutException timedOut = assertInstanceOf(LlmTimeoutException.class, failure);
     assertEquals(timeout, timedOut.timeout());
@@ -425,7 +426,7 @@ class OpenAiChatProviderTest {
   void talksHttp11ToPlainHttpServersWithoutOfferingAnUpgrade() throws Exception {
     server.enqueue(Reply.fixture(200, "chat-completion.json"));
 
-    await(OpenAiChatProvider.create(server.baseUri(), Optional.empty(), TIMEOUT).complete(textRequest()));
+    await(OpenAiChatProvider.create(server.baseUri(), Optional.empty(), TIMEOUT, Clock.systemUTC()).complete(textRequest()));
 
     RecordedRequest sent = server.takeRequest();
     assertEquals(Optional.empty(), sent.header("Upgrade"));
@@ -439,7 +440,7 @@ class OpenAiChatProviderTest {
 
   private OpenAiChatProvider provider(Optional<ApiKey> apiKey) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return new OpenAiChatProvider(server.baseUri(), apiKey, TIMEOUT, client);
+    return new OpenAiChatProvider(server.baseUri(), apiKey, TIMEOUT, client, Clock.systemUTC());
   }
 
   private static ChatRequest logprobsRequest() {

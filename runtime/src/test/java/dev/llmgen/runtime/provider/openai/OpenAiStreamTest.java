@@ -23,6 +23,7 @@ import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.provider.openai.FakeOpenAiServer.Reply;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -317,7 +318,7 @@ class OpenAiStreamTest {
 
   private OpenAiChatProvider provider() {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return new OpenAiChatProvider(server.baseUri(), Optional.of(new ApiKey(SECRET)), TIMEOUT, client);
+    return new OpenAiChatProvider(server.baseUri(), Optional.of(new ApiKey(SECRET)), TIMEOUT, client, Clock.systemUTC());
   }
 
   private static ChatRequest request(boolean logprobs) {
