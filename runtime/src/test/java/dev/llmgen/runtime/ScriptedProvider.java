@@ -104,6 +104,7 @@ public final class ScriptedProvider implements LlmProvider {
     private final CompletableFuture<Completion> future = new CompletableFuture<>();
     private final StringBuilder written = new StringBuilder();
     private StreamListener listener;
+    private Optional<TokenUsage> reportedSoFar = Optional.empty();
 
     @Override
     public synchronized CompletableFuture<Completion> send(ChatRequest request, StreamListener listener) {
@@ -114,10 +115,15 @@ public final class ScriptedProvider implements LlmProvider {
       listener.cancellation().thenRun(() -> {
         synchronized (this) {
           future.complete(new Completion(written.toString(), "served-model", Completion.FINISH_CANCELLED,
-              Optional.empty()));
+              reportedSoFar));
         }
       });
       return future;
+    }
+
+    /** The usage the provider has reported when the stream is cancelled, as Anthropic's message_start does. */
+    public synchronized void reportSoFar(TokenUsage usage) {
+      reportedSoFar = Optional.of(usage);
     }
 
     /** Writes the next piece, as the server's next event would. */

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmgen.annotations.Cached;
 import dev.llmgen.runtime.ScriptedProvider.OpenStream;
 import dev.llmgen.runtime.budget.BudgetPolicy;
+import dev.llmgen.runtime.cache.CachePolicy;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.time.Duration;
 import java.util.List;
-import dev.llmgen.annotations.Cached;
-import dev.llmgen.runtime.cache.CachePolicy;
 import org.junit.jupiter.api.Test;
 
 /** Streamed answers through the runtime: early text, cancellation, budgets and failures. */
@@ -89,6 +89,25 @@ class StreamingCallTest {
     assertEquals(List.of(produced), fixture.ledger().settledAmounts());
     assertEquals(produced, fixture.spentToday(POOL));
     assertEquals(0, fixture.reservedToday(POOL));
+  }
+
+  @Test
+  void aCancelledStreamKeepsTheInputItsProviderReportedAndCountsTheOutputItProduced() throws Exception {
+    fixture.provider().then("gpt-4o-mini", stream);
+    TokenStream answer = method(chat()).stream("Tell me a story", "ada");
+    answer.subscribe(new RecordingSubscriber(Long.MAX_VALUE).onEachPiece((self, piece) -> self.cancel()));
+    stream.reportSoFar(new TokenUsage(1_000, 800, 1, true)); // the running output count lags the text
+
+    stream.write("Once upon a time");
+
+    LlmResult<String> result = answer.result().get();
+    int output = fixture.outputTokens("Once upon a time");
+    assertTrue(output > 1);
+    assertEquals(1_000, result.inputTokens());
+    assertEquals(800, result.cachedInputTokens());
+    assertEquals(output, result.outputTokens());
+    // gpt-4o-mini reads cached input at half its input price
+    assertEquals(200 * INPUT_NANOS + 800 * INPUT_NANOS / 2 + output * OUTPUT_NANOS, result.costNanos());
   }
 
   @Test

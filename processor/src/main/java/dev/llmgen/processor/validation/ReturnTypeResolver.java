@@ -2,10 +2,10 @@ package dev.llmgen.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import dev.llmgen.processor.model.AnswerType;
 import dev.llmgen.processor.model.AnswerType.ScalarKind;
-import dev.llmgen.processor.model.ReturnShape;
+import dev.llmgen.processor.model.AnswerType;
 import dev.llmgen.processor.model.ReturnShape.Delivery;
+import dev.llmgen.processor.model.ReturnShape;
 import dev.llmgen.processor.validation.JsonSchemaBuilder.UnsupportedTypeException;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;

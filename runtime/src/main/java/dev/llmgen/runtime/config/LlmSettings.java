@@ -1,11 +1,11 @@
 package dev.llmgen.runtime.config;
 
-import dev.llmgen.units.Durations;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
 import dev.llmgen.runtime.resilience.CircuitBreakerPolicy;
 import dev.llmgen.runtime.resilience.ResilienceSettings;
 import dev.llmgen.runtime.resilience.RetryPolicy;
+import dev.llmgen.units.Durations;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

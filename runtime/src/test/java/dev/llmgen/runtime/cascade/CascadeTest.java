@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.Attempt.Outcome;
+import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmMethod;
 import dev.llmgen.runtime.LlmProviderException;
