@@ -44,7 +44,7 @@ final class SummaryPrinter {
     printSamples(outcomes);
     printTriage(outcomes);
     printTable("By feature", statistics.byFeature());
-    printTable("By model", statistics.byModel());
+    printTable("By the model that answered (with the cost of any earlier attempts of its calls)", statistics.byModel());
     printTable("Top customers by cost", topByCost(statistics.byUser()));
     printRow("All calls", statistics.overall());
     out.println();
