@@ -58,7 +58,8 @@ final class SummaryPrinter {
   private void printResilience(List<TriageOutcome> outcomes, CostControls controls) {
     out.println();
     out.println("Resilience");
-    Map<String, Long> retries = controls.retries().retries();
+    Map<String, Long> retries = new TreeMap<>(controls.retries().retries());
+    retries.values().removeIf(count -> count == 0);
     out.println("Retries after transient failures: " + (retries.isEmpty() ? "none" : retries));
     Map<String, Long> fallbacks = outcomes.stream()
         .flatMap(outcome -> outcome.reply().stream())
