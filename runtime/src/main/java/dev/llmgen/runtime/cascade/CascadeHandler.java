@@ -80,7 +80,8 @@ public final class CascadeHandler<T> implements CallHandler<T> {
         completion.map(Completion::tokenLogprobs).orElse(List.of()));
     Attempt unscored = result != null ? result.attempts().get(0) : model.failedTurn(turn, failure);
     return score(candidate).thenApply(score -> {
-      boolean accepted = score.value() >= policy.threshold();
+      // An answer that did not decode cannot be returned, whatever a scorer thinks of it.
+      boolean accepted = result != null && score.value() >= policy.threshold();
       Attempt attempt = unscored.scored(
           accepted ? Attempt.Outcome.ANSWERED : Attempt.Outcome.REJECTED, score.value(), score.costNanos(),
           score.reason());

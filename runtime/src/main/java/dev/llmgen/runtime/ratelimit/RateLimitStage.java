@@ -9,28 +9,35 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Holds each call of a {@code @RateLimited} method, without a thread, until its limits admit it. */
-public final class RateLimitStage implements CallStage {
+/**
+ * Holds each call of a {@code @RateLimited} method, without a thread, until its limits admit it. One per
+ * method, shared by the turns of all its models (fallbacks, cascade steps): they draw on one limit, each
+ * counting its tokens with its own model's tokenizer ({@link #forModel}).
+ */
+public final class RateLimitStage {
 
   private final Limiters limiters;
-  private final ModelBinding model;
   private final LongAdder admitted = new LongAdder();
   private final LongAdder waited = new LongAdder();
   private final LongAdder waitNanos = new LongAdder();
   private final LongAdder rejected = new LongAdder();
 
-  RateLimitStage(Limiters limiters, ModelBinding model) {
+  RateLimitStage(Limiters limiters) {
     this.limiters = limiters;
-    this.model = model;
   }
 
-  @Override
-  public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
-    // Providers count a request against their limits with all the output it may write.
-    long tokens = (long) call.inputTokens(model) + call.spec().maxTokens();
-    return limiters.acquire(call.userId(), tokens)
-        .whenComplete(this::record)
-        .thenCompose(wait -> next.handle(call));
+  /** The stage in front of one model's provider call. */
+  CallStage forModel(ModelBinding model) {
+    return new CallStage() {
+      @Override
+      public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+        // Providers count a request against their limits with all the output it may write.
+        long tokens = (long) call.inputTokens(model) + call.spec().maxTokens();
+        return limiters.acquire(call.userId(), tokens)
+            .whenComplete(RateLimitStage.this::record)
+            .thenCompose(wait -> next.handle(call));
+      }
+    };
   }
 
   RateLimitStatistics statistics() {

@@ -33,8 +33,13 @@ public final class RateLimitStages implements StageFactory {
 
   @Override
   public Optional<CallStage> stageFor(CallSpec<?> spec, ModelBinding model) {
-    return spec.rateLimit().map(policy -> stages.computeIfAbsent(
-        spec, key -> new RateLimitStage(new Limiters(spec.feature(), policy, ticker, scheduler), model)));
+    return spec.rateLimit().map(policy -> stageOf(spec).forModel(model));
+  }
+
+  /** The method's limits, made when its first model is bound. */
+  RateLimitStage stageOf(CallSpec<?> spec) {
+    return stages.computeIfAbsent(spec, key -> new RateLimitStage(
+        new Limiters(spec.feature(), spec.rateLimit().orElseThrow(), ticker, scheduler)));
   }
 
   /** Each rate-limited method's statistics, by feature name in alphabetical order. */

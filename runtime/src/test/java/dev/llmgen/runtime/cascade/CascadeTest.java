@@ -149,6 +149,19 @@ class CascadeTest {
   }
 
   @Test
+  void anAnswerThatDoesNotDecodeIsNeverReturnedHoweverHighItScores() {
+    fixture.provider().then(CHEAP, answer("quite a few", USAGE)).then(STRONG, answer("42", USAGE));
+    AnswerScorer approvesEverything = candidate -> CompletableFuture.completedFuture(Score.of(1, "looks fine"));
+    LlmMethod<Integer> method = fixture.runtime().bind(spec(OutputFormat.integer(), false), approvesEverything);
+
+    LlmResult<Integer> result = method.callForResult("How many?", null);
+
+    assertEquals(42, result.value());
+    assertEquals(List.of(Outcome.REJECTED, Outcome.ANSWERED), outcomes(result));
+    assertEquals(1.0, result.attempts().get(0).score().getAsDouble());
+  }
+
+  @Test
   void aModelThatFailsIsAFailedAttemptAndTheNextAnswers() {
     fixture.provider().then(CHEAP, fail(status(503))).then(STRONG, answer("Paris", USAGE));
 

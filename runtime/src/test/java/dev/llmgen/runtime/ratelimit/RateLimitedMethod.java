@@ -38,7 +38,7 @@ final class RateLimitedMethod {
   private final long startNanos = ticker.nanoTime();
   private final RateLimitStages stages = new RateLimitStages(ticker, scheduler);
   private final CallSpec<String> spec;
-  private final RateLimitStage stage;
+  private final CallStage stage;
   private final Queue<Admission> admissions = new ConcurrentLinkedQueue<>();
 
   RateLimitedMethod(RateLimitPolicy policy) {
@@ -46,7 +46,7 @@ final class RateLimitedMethod {
         .system(SYSTEM)
         .rateLimit(policy)
         .build();
-    stage = (RateLimitStage) stages.stageFor(spec, MODEL).orElseThrow();
+    stage = stages.stageFor(spec, MODEL).orElseThrow();
   }
 
   static RateLimitPolicy limits(long requestsPerMinute, long tokensPerMinute, Duration maxWait) {
@@ -89,7 +89,7 @@ final class RateLimitedMethod {
   }
 
   RateLimitStage stage() {
-    return stage;
+    return stages.stageOf(spec);
   }
 
   RateLimitStages stages() {
