@@ -105,7 +105,7 @@ public final class LlmRuntime {
     if (cache.isPresent()) {
       chain = link(cache.get(), chain);
     }
-    return new LlmMethod<>(spec, link(statisticsStage, chain), ticker);
+    return new LlmMethod<>(spec, link(statisticsStage.forMethod(models.get(0).model()), chain), ticker);
   }
 
   /**
@@ -124,7 +124,7 @@ public final class LlmRuntime {
 
   /** One model's stages, outermost first, in front of its provider call. */
   private <T> ModelChain<T> modelChain(CallSpec<T> spec, ModelBinding model, boolean logprobs) {
-    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, spec.timeout(), logprobs);
+    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, logprobs);
     for (int i = modelStages.size() - 1; i >= 0; i--) {
       Optional<CallStage> stage = modelStages.get(i).stageFor(spec, model);
       if (stage.isPresent()) {

@@ -201,6 +201,18 @@ class LlmRuntimeTest {
   }
 
   @Test
+  void aFailureIsCountedUnderTheModelAskedForAfterTheModelMap() {
+    LlmMethod<String> method = runtime(ModelMap.parse("gpt-4o-mini=gpt-4o"), request -> {
+      throw new IllegalStateException("provider bug");
+    }).bind(CallSpec.builder("Bot.greet", "gpt-4o-mini", 5, OutputFormat.text()).build());
+
+    assertThrows(IllegalStateException.class, () -> method.call("Hi", null));
+
+    assertEquals(Set.of("gpt-4o"), statistics.byModel().keySet());
+    assertEquals(1, statistics.byModel().get("gpt-4o").failures());
+  }
+
+  @Test
   void aProviderThatThrowsInsteadOfFailingItsFutureIsHandledTheSameWay() {
     IllegalStateException failure = new IllegalStateException("provider bug");
     LlmMethod<String> method = runtime(ModelMap.identity(), request -> {

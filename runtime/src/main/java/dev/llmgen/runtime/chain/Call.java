@@ -53,9 +53,7 @@ public final class Call<T> {
 
   /** The same invocation, for the next model's turn: nothing counted, nothing sent yet. */
   public Call<T> nextTurn() {
-    Call<T> next = new Call<>(spec, prompt, userId, startNanos, listener);
-    next.streamStarted = streamStarted;
-    return next;
+    return new Call<>(spec, prompt, userId, startNanos, listener);
   }
 
   public CallSpec<T> spec() {

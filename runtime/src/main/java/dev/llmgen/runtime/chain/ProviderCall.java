@@ -9,8 +9,6 @@ import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,20 +24,14 @@ public final class ProviderCall<T> implements CallHandler<T> {
   private final CallSpec<T> spec;
   private final ModelBinding model;
   private final Ticker ticker;
-  private final Optional<Duration> timeout;
   private final boolean logprobs;
   private final String description;
 
-  /**
-   * @param timeout how long one request may take; empty for the provider's own timeout
-   * @param logprobs whether to ask for token log-probabilities (a cascade scorer reads them)
-   */
-  public ProviderCall(
-      CallSpec<T> spec, ModelBinding model, Ticker ticker, Optional<Duration> timeout, boolean logprobs) {
+  /** @param logprobs whether to ask for token log-probabilities (a cascade scorer reads them) */
+  public ProviderCall(CallSpec<T> spec, ModelBinding model, Ticker ticker, boolean logprobs) {
     this.spec = spec;
     this.model = model;
     this.ticker = ticker;
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.logprobs = logprobs;
     this.description = spec.feature() + " on " + model.provider().name() + " model " + model.providerModel();
   }
@@ -52,7 +44,7 @@ public final class ProviderCall<T> implements CallHandler<T> {
     }
     ChatRequest request = new ChatRequest(
         model.providerModel(), spec.system(), call.prompt(), spec.maxTokens(), spec.temperature(),
-        spec.outputFormat().responseFormat(), logprobs, timeout);
+        spec.outputFormat().responseFormat(), logprobs, spec.timeout());
     CompletableFuture<Completion> completion;
     try {
       call.requestSent();

@@ -1,10 +1,13 @@
 package dev.llmgen.runtime.metrics;
 
 import dev.llmgen.runtime.LlmOutputException;
+import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.chain.Call;
+import dev.llmgen.runtime.resilience.CircuitOpenException;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,13 +32,24 @@ public final class CallStatistics {
         result.cachedInputTokens(), result.costNanos(), result.latency().toNanos());
   }
 
-  void recordFailure(Call<?> call, Throwable failure, long latencyNanos) {
+  /**
+   * @param methodModel the method's first model as the provider knows it, for failures that name no
+   *     model: the model a provider failure or an open circuit names is the one that failed
+   */
+  void recordFailure(Call<?> call, Throwable failure, String methodModel, long latencyNanos) {
     if (failure instanceof LlmOutputException paidFor) {
       record(call, paidFor.model(), true, false, paidFor.inputTokens(), paidFor.outputTokens(), 0,
           paidFor.costNanos(), latencyNanos);
     } else {
-      record(call, call.spec().model(), true, false, 0, 0, 0, 0, latencyNanos);
+      record(call, failedModel(failure).orElse(methodModel), true, false, 0, 0, 0, 0, latencyNanos);
     }
+  }
+
+  private static Optional<String> failedModel(Throwable failure) {
+    if (failure instanceof LlmProviderException provider) {
+      return Optional.ofNullable(provider.model());
+    }
+    return failure instanceof CircuitOpenException open ? Optional.of(open.model()) : Optional.empty();
   }
 
   private void record(
@@ -60,7 +74,7 @@ public final class CallStatistics {
     return summaries(byFeature);
   }
 
-  /** By the model that answered, sorted by name. */
+  /** By the model that answered, or that failed, as the provider knows it; sorted by name. */
   public Map<String, CallSummary> byModel() {
     return summaries(byModel);
   }

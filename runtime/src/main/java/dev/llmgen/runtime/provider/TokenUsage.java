@@ -31,8 +31,4 @@ public record TokenUsage(
   public int uncachedInputTokens() {
     return inputTokens - cachedInputTokens - cacheWriteTokens;
   }
-
-  public int totalTokens() {
-    return inputTokens + outputTokens;
-  }
 }

@@ -52,7 +52,7 @@ class CallStatisticsTest {
         for (int i = 0; i < callsPerThread; i++) {
           statistics.recordAnswer(new Call<>(SPEC, "p", user, 0), result(7, i % 50));
           if (i % 10 == 0) {
-            statistics.recordFailure(new Call<>(SPEC, "p", user, 0), new RuntimeException(), 0);
+            statistics.recordFailure(new Call<>(SPEC, "p", user, 0), new RuntimeException(), "gpt-4o-mini", 0);
           }
         }
       }));

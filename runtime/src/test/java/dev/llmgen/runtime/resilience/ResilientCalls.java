@@ -103,7 +103,7 @@ final class ResilientCalls {
   }
 
   private <T> CallHandler<T> chain(CallSpec<T> spec, ModelBinding model, CallStage... stages) {
-    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, Optional.empty(), false);
+    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, false);
     for (int i = stages.length - 1; i >= 0; i--) {
       CallStage stage = stages[i];
       CallHandler<T> next = chain;
