@@ -3,7 +3,6 @@ package dev.llmgen.runtime.cache;
 import dev.llmgen.annotations.Cached;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.chain.ModelBinding;
-import dev.llmgen.runtime.format.ResponseFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +27,8 @@ final class CacheKeys {
         .text(spec.system())
         .number(spec.maxTokens())
         .optional(spec.temperature());
-    this.methodDigest = responseFormat(method, spec.outputFormat().responseFormat()).digest();
+    // Every response format prints all that identifies it, a schema its JSON text included.
+    this.methodDigest = method.text(spec.outputFormat().responseFormat().toString()).digest();
     this.perUser = scope == Cached.Scope.USER;
   }
 
@@ -38,15 +38,6 @@ final class CacheKeys {
       call.optional(userId);
     }
     return CacheKey.of(call.digest());
-  }
-
-  private static Fields responseFormat(Fields fields, ResponseFormat format) {
-    // The other formats are records that print their values; a schema is a Jackson tree, so its JSON
-    // text is what identifies it.
-    if (format instanceof ResponseFormat.JsonSchema json) {
-      return fields.text("JsonSchema").text(json.name()).text(json.schema().toString());
-    }
-    return fields.text(format.toString());
   }
 
   /**

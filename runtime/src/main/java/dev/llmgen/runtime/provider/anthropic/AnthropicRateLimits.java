@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.provider.anthropic;
 
 import dev.llmgen.runtime.provider.RateLimitStatus;
+import dev.llmgen.runtime.provider.http.HeaderValues;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,25 +40,15 @@ final class AnthropicRateLimits {
 
   private static Window window(HttpHeaders headers, String limit, Instant now) {
     return new Window(
-        headers.firstValue(PREFIX + limit + "-remaining").map(AnthropicRateLimits::count)
+        headers.firstValue(PREFIX + limit + "-remaining").map(HeaderValues::count)
             .orElse(OptionalLong.empty()),
         headers.firstValue(PREFIX + limit + "-reset").flatMap(value -> untilInstant(value, now)));
   }
 
-  private static OptionalLong count(String value) {
-    try {
-      long count = Long.parseLong(value.strip());
-      return count < 0 ? OptionalLong.empty() : OptionalLong.of(count);
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
   private static Optional<Duration> untilInstant(String value, Instant now) {
     try {
-      Instant reset = OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      Duration wait = Duration.between(now, reset);
-      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      return Optional.of(HeaderValues.until(
+          OffsetDateTime.parse(value.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), now));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
@@ -64,7 +65,7 @@ final class AnthropicRequestEncoder {
     tools.addObject()
         .put("name", ANSWER_TOOL)
         .put("description", "Gives the answer: one " + format.name() + " object, as the instructions ask.")
-        .set("input_schema", format.schema());
+        .putRawValue("input_schema", new RawValue(format.schemaText()));
     return tools;
   }
 

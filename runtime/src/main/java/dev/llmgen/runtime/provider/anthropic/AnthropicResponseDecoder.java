@@ -12,10 +12,9 @@ import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.RateLimitStatus;
 import dev.llmgen.runtime.provider.http.ExchangeDecoder;
 import dev.llmgen.runtime.provider.http.ProviderErrors;
+import dev.llmgen.runtime.provider.http.ProviderErrors.ErrorDetails;
 import dev.llmgen.runtime.provider.http.RetryAfter;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -37,6 +36,8 @@ final class AnthropicResponseDecoder implements ExchangeDecoder {
   /** Anthropic's stop reasons for an answer cut off before the model was done. */
   private static final List<String> CUT_OFF = List.of("max_tokens", "model_context_window_exceeded");
   private static final String REFUSAL = "refusal";
+  // What is wrong with a malformed answer, after "the {status}".
+  private static final String NOT_A_MESSAGE = "body is not a Messages API response";
 
   /**
    * The HTTP status Anthropic gives each error type. An error that arrives inside a stream came with a
@@ -109,99 +110,49 @@ final class AnthropicResponseDecoder implements ExchangeDecoder {
   /** The exception for a response with an error status, from its body and its {@code retry-after} header. */
   @Override
   public LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
-    Optional<ErrorDetails> error = ErrorDetails.parse(body);
-    String code = error.map(ErrorDetails::type).orElse(null);
-    return new LlmProviderException(
-        AnthropicProvider.NAME + " returned " + status + (code == null ? "" : " (" + code + ")") + " for model "
-            + model + ": " + detail(body, error),
-        AnthropicProvider.NAME, model, status, code, errors.excerpt(body),
-        RetryAfter.read(headers, clock.instant()).orElse(null), null);
+    return errors.errorStatus(status, body, model, RetryAfter.read(headers, clock.instant()));
   }
 
   /** The exception for a stream's {@code error} event, e.g. Anthropic overloaded halfway through an answer. */
   LlmProviderException streamError(String data, String model) {
     Optional<ErrorDetails> error = ErrorDetails.parse(data);
-    String code = error.map(ErrorDetails::type).orElse(null);
+    String code = error.map(ErrorDetails::code).orElse(null);
     int status = code == null ? UNLISTED_STREAM_ERROR_STATUS
         : ERROR_STATUS.getOrDefault(code, UNLISTED_STREAM_ERROR_STATUS);
-    return new LlmProviderException(
+    return errors.fromBody(
         AnthropicProvider.NAME + " broke off the stream" + (code == null ? "" : " with " + code) + " for model "
-            + model + ": " + detail(data, error),
-        AnthropicProvider.NAME, model, status, code, errors.excerpt(data), null, null);
+            + model,
+        status, model, data, error, null, null);
   }
 
   /** The exception for an answer that is not a message, or a stream that is not one. */
   LlmProviderException malformed(int status, String body, String model, String reason, Throwable cause) {
-    // Some proxies put an error object in a 200 body instead of using an error status.
-    Optional<ErrorDetails> error = ErrorDetails.parse(body);
-    return new LlmProviderException(
-        AnthropicProvider.NAME + " returned a malformed answer for model " + model + ": the " + status
-            + " body is not a Messages API response (" + reason + "): " + detail(body, error),
-        AnthropicProvider.NAME, model, status, error.map(ErrorDetails::type).orElse(null), errors.excerpt(body),
-        null, cause);
+    return errors.malformed(status, body, model, NOT_A_MESSAGE, reason, cause);
   }
 
   /** The exception for a body, or a stream's event, that is not the JSON it should be. */
   LlmProviderException unreadable(int status, String body, String model, JsonProcessingException e) {
-    // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
-    return malformed(status, body, model, errors.redact(e.getOriginalMessage()), null);
+    return errors.unreadable(status, body, model, NOT_A_MESSAGE, e);
   }
 
   /** The exception for a stream whose body ended without its {@code message_stop} event. */
   LlmProviderException endedEarly(int status, String model, int charactersSoFar) {
-    return new LlmProviderException(
-        AnthropicProvider.NAME + " ended the stream for model " + model + " before the answer was complete (no"
-            + " message_stop) after " + charactersSoFar + " characters",
-        AnthropicProvider.NAME, model, status, null, null, null, null);
+    return errors.endedEarly(status, model, "no message_stop", charactersSoFar);
   }
 
-  /** The exception for a request that got no answer in time, body included. */
   @Override
   public LlmTimeoutException timeout(String model, Duration timeout, TimeoutException expired) {
-    return new LlmTimeoutException(AnthropicProvider.NAME, model, timeout, expired);
+    return errors.timeout(model, timeout, expired);
   }
 
-  /**
-   * The exception a failed exchange completes with: a server that could not be reached or a broken
-   * connection. Requests set no timeout of their own for the JDK to report, so {@code timeout} is unused.
-   */
   @Override
   public LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
-    return errors.unreachable(
-        model, failure, failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException);
+    return errors.transportFailure(failure, model, timeout);
   }
 
   /** A model that declined: Anthropic's classifiers stopped the answer, so there is nothing to decode. */
   private LlmProviderException refusal(String text, String model) {
-    String said = text == null || text.isBlank() ? "" : ": \"" + errors.excerpt(text) + '"';
-    return new LlmProviderException(
-        "model " + model + " on " + AnthropicProvider.NAME + " refused to answer" + said,
-        AnthropicProvider.NAME, model, 200, REFUSAL, text == null ? null : errors.excerpt(text), null, null);
-  }
-
-  /** The server's own error message where the body has one, else the start of the body. */
-  private String detail(String body, Optional<ErrorDetails> error) {
-    return errors.detail(body, error.map(ErrorDetails::message));
-  }
-
-  /** Anthropic's error body, {@code {"type":"error","error":{"type":"overloaded_error","message":"..."}}}. */
-  record ErrorDetails(String type, String message) {
-
-    static Optional<ErrorDetails> parse(String body) {
-      JsonNode error;
-      try {
-        error = Json.MAPPER.readTree(body).path("error");
-      } catch (JsonProcessingException e) {
-        return Optional.empty();
-      }
-      JsonNode message = error.path("message");
-      if (!message.isTextual() || message.asText().isBlank()) {
-        return Optional.empty();
-      }
-      JsonNode type = error.path("type");
-      return Optional.of(new ErrorDetails(
-          type.isTextual() && !type.asText().isBlank() ? type.asText() : null, message.asText()));
-    }
+    return errors.refusal(model, 200, text, text);
   }
 
   /** The parts of a Messages API response llmgen reads; Jackson skips the rest. */

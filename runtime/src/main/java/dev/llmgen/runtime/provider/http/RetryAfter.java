@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Reads an HTTP {@code Retry-After} header: delay seconds, or an HTTP date (RFC 9110, section 10.2.3). */
 public final class RetryAfter {
@@ -20,24 +21,15 @@ public final class RetryAfter {
 
   /** The wait the header asks for, counted from {@code now}; empty when the value is neither form. */
   static Optional<Duration> parse(String value, Instant now) {
-    String trimmed = value.strip();
-    if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
-      return seconds(trimmed);
+    OptionalLong seconds = HeaderValues.count(value);
+    if (seconds.isPresent()) {
+      return Optional.of(Duration.ofSeconds(seconds.getAsLong()));
     }
     try {
-      Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration wait = Duration.between(now, at);
-      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      return Optional.of(HeaderValues.until(
+          ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), now));
     } catch (DateTimeParseException e) {
       return Optional.empty();
-    }
-  }
-
-  private static Optional<Duration> seconds(String digits) {
-    try {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(digits)));
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // more digits than a long holds
     }
   }
 }

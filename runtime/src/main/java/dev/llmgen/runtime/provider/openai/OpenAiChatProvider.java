@@ -61,8 +61,7 @@ public final class OpenAiChatProvider implements LlmProvider {
 
   @Override
   public CompletableFuture<Completion> complete(ChatRequest request) {
-    Duration timeout = timeoutOf(request);
-    return exchange.complete(httpRequest(encoder.encode(request), timeout), request.model(), timeout);
+    return exchange.complete(httpRequest(encoder.encode(request)), request.model(), timeoutOf(request));
   }
 
   /**
@@ -72,9 +71,8 @@ public final class OpenAiChatProvider implements LlmProvider {
    */
   @Override
   public CompletableFuture<Completion> stream(ChatRequest request, StreamListener listener) {
-    Duration timeout = timeoutOf(request);
     return exchange.stream(
-        httpRequest(encoder.encodeStreaming(request), timeout), request.model(), timeout,
+        httpRequest(encoder.encodeStreaming(request)), request.model(), timeoutOf(request),
         new StreamedAnswer(decoder, request.model(), listener), listener.cancellation());
   }
 
@@ -82,9 +80,9 @@ public final class OpenAiChatProvider implements LlmProvider {
     return request.timeout().orElse(timeout);
   }
 
-  private HttpRequest httpRequest(String body, Duration timeout) {
+  /** Sets no timeout of its own: the exchange's deadline covers the whole answer (see {@link AnswerExchange}). */
+  private HttpRequest httpRequest(String body) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-        .timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     apiKey.ifPresent(key -> builder.header("Authorization", key.bearerToken()));

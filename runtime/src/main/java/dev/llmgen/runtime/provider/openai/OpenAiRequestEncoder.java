@@ -2,6 +2,7 @@ package dev.llmgen.runtime.provider.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.llmgen.runtime.format.Json;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
@@ -73,7 +74,7 @@ final class OpenAiRequestEncoder {
     ObjectNode jsonSchema = Json.MAPPER.createObjectNode()
         .put("name", format.name())
         .put("strict", true)
-        .set("schema", format.schema());
+        .putRawValue("schema", new RawValue(format.schemaText()));
     return Json.MAPPER.createObjectNode().put("type", "json_schema").set("json_schema", jsonSchema);
   }
 

@@ -12,13 +12,11 @@ import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.provider.http.ExchangeDecoder;
 import dev.llmgen.runtime.provider.http.ProviderErrors;
+import dev.llmgen.runtime.provider.http.ProviderErrors.ErrorDetails;
 import dev.llmgen.runtime.provider.http.RetryAfter;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,44 +50,40 @@ final class OpenAiResponseDecoder implements ExchangeDecoder {
     String body = Objects.requireNonNullElse(response.body(), "");
     Reply reply = new Reply(response.statusCode(), response.headers(), body, model);
     if (reply.status() / 100 != 2) {
-      throw errorStatus(reply);
+      throw errorStatus(reply.status(), reply.headers(), body, model);
     }
     try {
       return toCompletion(reply, Json.MAPPER.readValue(reply.body(), ChatCompletionBody.class));
     } catch (JsonProcessingException e) {
-      // Not attached as the cause: Jackson's message quotes the body, which could echo the API key.
-      throw malformed(reply, NOT_A_COMPLETION, errors.redact(e.getOriginalMessage()), null);
+      throw errors.unreadable(reply.status(), body, model, NOT_A_COMPLETION, e);
     } catch (IllegalArgumentException e) { // impossible token counts
       throw malformed(reply, NOT_A_COMPLETION, e.getMessage(), e);
     }
   }
 
   /**
-   * One chunk of a streamed answer, from the data of a server-sent event.
+   * One chunk of a streamed answer, from the data of a server-sent event, read in one pass.
    *
    * @param event the event's data as the body, with the status and headers of the stream's response
    * @throws LlmProviderException when the event carries an error (a server failing mid-answer) or is
    *     not a chunk
    */
-  ChatCompletionChunk chunk(Reply event) {
-    JsonNode root;
+  StreamChunk chunk(Reply event) {
+    ChatCompletionChunk chunk;
     try {
-      root = Json.MAPPER.readTree(event.body());
+      chunk = Json.MAPPER.readValue(event.body(), ChatCompletionChunk.class);
     } catch (JsonProcessingException e) {
-      throw malformed(event, NOT_A_CHUNK, errors.redact(e.getOriginalMessage()), null);
+      throw errors.unreadable(event.status(), event.body(), event.model(), NOT_A_CHUNK, e);
     }
-    if (root == null || !root.isObject()) {
+    if (chunk == null) {
       throw malformed(event, NOT_A_CHUNK, "not a JSON object", null);
     }
-    if (root.has("error")) {
+    if (chunk.error() != null) {
       throw streamError(event);
     }
     try {
-      ChatCompletionChunk chunk = Json.MAPPER.treeToValue(root, ChatCompletionChunk.class);
-      Usage.tokenUsage(chunk.usage()); // fails here, on the chunk that is wrong, for impossible counts
-      return chunk;
-    } catch (JsonProcessingException e) {
-      throw malformed(event, NOT_A_CHUNK, errors.redact(e.getOriginalMessage()), null);
+      // Fails here, on the chunk that is wrong, for impossible counts.
+      return new StreamChunk(chunk.model(), chunk.choice(), Usage.tokenUsage(chunk.usage()));
     } catch (IllegalArgumentException e) {
       throw malformed(event, NOT_A_CHUNK, e.getMessage(), e);
     }
@@ -99,26 +93,16 @@ final class OpenAiResponseDecoder implements ExchangeDecoder {
   LlmProviderException streamError(Reply event) {
     Optional<ErrorDetails> error = ErrorDetails.parse(event.body());
     String code = error.map(ErrorDetails::code).orElse(null);
-    return new LlmProviderException(
+    return errors.fromBody(
         OpenAiChatProvider.NAME + " sent an error" + (code == null ? "" : " (" + code + ")") + " in the stream for"
-            + " model " + event.model() + ": " + detail(event, error),
-        OpenAiChatProvider.NAME, event.model(), event.status(), code, errors.excerpt(event.body()), null, null);
-  }
-
-  @Override
-  public LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
-    return errorStatus(new Reply(status, headers, body, model));
+            + " model " + event.model(),
+        event.status(), event.model(), event.body(), error, null, null);
   }
 
   /** The exception of a response with an error status: its code, message and {@code Retry-After} hint. */
-  LlmProviderException errorStatus(Reply reply) {
-    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
-    String code = error.map(ErrorDetails::code).orElse(null);
-    Duration retryAfter = RetryAfter.read(reply.headers(), clock.instant()).orElse(null);
-    return new LlmProviderException(
-        OpenAiChatProvider.NAME + " returned " + reply.status() + (code == null ? "" : " (" + code + ")")
-            + " for model " + reply.model() + ": " + detail(reply, error),
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), code, errors.excerpt(reply.body()), retryAfter, null);
+  @Override
+  public LlmProviderException errorStatus(int status, HttpHeaders headers, String body, String model) {
+    return errors.errorStatus(status, body, model, RetryAfter.read(headers, clock.instant()));
   }
 
   /**
@@ -127,38 +111,22 @@ final class OpenAiResponseDecoder implements ExchangeDecoder {
    * @param reply the stream's response, with the text received so far as its body
    */
   LlmProviderException truncatedStream(Reply reply) {
-    return new LlmProviderException(
-        OpenAiChatProvider.NAME + " ended the stream for model " + reply.model() + " before the answer was"
-            + " complete (no finish reason, no [DONE]) after " + reply.body().length() + " characters",
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), null, null, null, null);
+    return errors.endedEarly(reply.status(), reply.model(), "no finish reason, no [DONE]", reply.body().length());
   }
 
   /** A structured-output refusal: the model declined, so there is no answer to decode. */
   LlmProviderException refusal(Reply reply, String refusal) {
-    return new LlmProviderException(
-        "model " + reply.model() + " on " + OpenAiChatProvider.NAME + " refused to answer: \""
-            + errors.excerpt(refusal) + '"',
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), "refusal", errors.excerpt(reply.body()), null, null);
+    return errors.refusal(reply.model(), reply.status(), refusal, reply.body());
   }
 
-  /**
-   * The exception a failed exchange completes with: a timeout, or a server that could not be reached.
-   *
-   * @param timeout the request's timeout, for the message of a timeout
-   */
   @Override
   public LlmProviderException transportFailure(Throwable failure, String model, Duration timeout) {
-    // A connect timeout means the server cannot be reached; waiting longer for answers would not help.
-    if (failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
-      return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, failure);
-    }
-    return errors.unreachable(model, failure, failure instanceof ConnectException);
+    return errors.transportFailure(failure, model, timeout);
   }
 
-  /** The timer's own exception is not attached: it says nothing the message does not. */
   @Override
   public LlmTimeoutException timeout(String model, Duration timeout, TimeoutException expired) {
-    return new LlmTimeoutException(OpenAiChatProvider.NAME, model, timeout, null);
+    return errors.timeout(model, timeout, expired);
   }
 
   private Completion toCompletion(Reply reply, ChatCompletionBody completion) {
@@ -180,54 +148,14 @@ final class OpenAiResponseDecoder implements ExchangeDecoder {
 
   /** @param what what is wrong, after "the {status}": {@link #NOT_A_COMPLETION} or {@link #NOT_A_CHUNK} */
   private LlmProviderException malformed(Reply reply, String what, String reason, Throwable cause) {
-    // Some servers put an error object in a 200 body instead of using an error status.
-    Optional<ErrorDetails> error = ErrorDetails.parse(reply.body());
-    return new LlmProviderException(
-        OpenAiChatProvider.NAME + " returned a malformed answer for model " + reply.model() + ": the "
-            + reply.status() + " " + what + " (" + reason + "): " + detail(reply, error),
-        OpenAiChatProvider.NAME, reply.model(), reply.status(), error.map(ErrorDetails::code).orElse(null),
-        errors.excerpt(reply.body()), null, cause);
-  }
-
-  /** The server's own error message where the body has one, else the start of the body. */
-  private String detail(Reply reply, Optional<ErrorDetails> error) {
-    return errors.detail(reply.body(), error.map(ErrorDetails::message));
+    return errors.malformed(reply.status(), reply.body(), reply.model(), what, reason, cause);
   }
 
   /** One HTTP answer, or one event of a streamed one, and the model it was for. */
   record Reply(int status, HttpHeaders headers, String body, String model) {}
 
-  /**
-   * The message and code of an error body: OpenAI's {@code {"error":{"message","type","param","code"}}}, the
-   * same fields at the top level, or {@code {"error":"..."}}.
-   */
-  record ErrorDetails(String message, String code) {
-
-    static Optional<ErrorDetails> parse(String body) {
-      JsonNode root;
-      try {
-        root = Json.MAPPER.readTree(body);
-      } catch (JsonProcessingException e) {
-        return Optional.empty();
-      }
-      if (root == null || !root.isObject()) {
-        return Optional.empty();
-      }
-      JsonNode error = root.path("error");
-      if (error.isTextual()) {
-        return Optional.of(new ErrorDetails(error.asText(), null));
-      }
-      JsonNode details = error.isObject() ? error : root; // older vLLM puts the fields at the top level
-      return text(details, "message").map(message ->
-          new ErrorDetails(message, text(details, "code").or(() -> text(details, "type")).orElse(null)));
-    }
-
-    /** A non-blank string field; numeric codes (llama.cpp repeats the status) are no better than the type. */
-    private static Optional<String> text(JsonNode node, String field) {
-      JsonNode value = node.path(field);
-      return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-  }
+  /** What a streamed chunk says: the answering model, the first choice, and the usage once it is reported. */
+  record StreamChunk(String model, Optional<ChatCompletionChunk.ChunkChoice> choice, Optional<TokenUsage> usage) {}
 
   /** The parts of a Chat Completions response llmgen reads; Jackson skips the rest. */
   record ChatCompletionBody(String model, List<Choice> choices, Usage usage) {
@@ -239,9 +167,10 @@ final class OpenAiResponseDecoder implements ExchangeDecoder {
 
   /**
    * The parts of a streamed chunk llmgen reads. With {@code stream_options.include_usage} the last chunk
-   * before {@code [DONE]} has no choices and the usage of the whole answer.
+   * before {@code [DONE]} has no choices and the usage of the whole answer. An {@code error} in place of
+   * a chunk is a server failing mid-answer.
    */
-  record ChatCompletionChunk(String model, List<ChunkChoice> choices, Usage usage) {
+  record ChatCompletionChunk(String model, List<ChunkChoice> choices, Usage usage, JsonNode error) {
 
     record ChunkChoice(Delta delta, Logprobs logprobs, @JsonProperty("finish_reason") String finishReason) {}
 

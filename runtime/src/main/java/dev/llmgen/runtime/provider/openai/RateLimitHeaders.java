@@ -1,8 +1,8 @@
 package dev.llmgen.runtime.provider.openai;
 
 import dev.llmgen.runtime.provider.RateLimitStatus;
+import dev.llmgen.runtime.provider.http.HeaderValues;
 import java.net.http.HttpHeaders;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -25,14 +25,6 @@ final class RateLimitHeaders {
   }
 
   private static OptionalLong count(HttpHeaders headers, String name) {
-    Optional<String> value = headers.firstValue(name).map(String::strip);
-    if (value.isEmpty() || value.get().isEmpty() || !value.get().chars().allMatch(Character::isDigit)) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(value.get()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty(); // more digits than a long holds
-    }
+    return headers.firstValue(name).map(HeaderValues::count).orElse(OptionalLong.empty());
   }
 }

@@ -9,7 +9,7 @@ import dev.llmgen.runtime.provider.http.AnswerStream;
 import dev.llmgen.runtime.provider.openai.OpenAiResponseDecoder.ChatCompletionChunk;
 import dev.llmgen.runtime.provider.openai.OpenAiResponseDecoder.Logprobs;
 import dev.llmgen.runtime.provider.openai.OpenAiResponseDecoder.Reply;
-import dev.llmgen.runtime.provider.openai.OpenAiResponseDecoder.Usage;
+import dev.llmgen.runtime.provider.openai.OpenAiResponseDecoder.StreamChunk;
 import dev.llmgen.runtime.provider.sse.ServerSentEvent;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.util.ArrayList;
@@ -57,13 +57,12 @@ final class StreamedAnswer extends AnswerStream {
     if (ERROR_EVENT.equals(event.event())) {
       throw decoder.streamError(reply);
     }
-    ChatCompletionChunk chunk = decoder.chunk(reply);
+    StreamChunk chunk = decoder.chunk(reply);
     if (model == null) {
       model = chunk.model();
     }
-    Optional<TokenUsage> reported = Usage.tokenUsage(chunk.usage());
-    if (reported.isPresent()) {
-      usage = reported; // servers that report usage on every chunk count up to the last
+    if (chunk.usage().isPresent()) {
+      usage = chunk.usage(); // servers that report usage on every chunk count up to the last
     }
     chunk.choice().ifPresent(this::add);
   }

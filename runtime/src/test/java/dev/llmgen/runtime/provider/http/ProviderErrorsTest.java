@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgen.runtime.LlmProviderException;
+import dev.llmgen.runtime.LlmTimeoutException;
 import dev.llmgen.runtime.config.ApiKey;
+import dev.llmgen.runtime.provider.http.ProviderErrors.ErrorDetails;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ProviderErrorsTest {
@@ -67,5 +71,40 @@ class ProviderErrorsTest {
 
     assertEquals("openai could not be reached at " + ENDPOINT + " for model gpt-4o-mini: ConnectException"
         + " (is the server running, and is OPENAI_BASE_URL right?)", unreachable.getMessage());
+  }
+
+  @Test
+  void readsTheErrorBodiesOfEitherApi() {
+    assertEquals(Optional.of(new ErrorDetails("Rate limit reached", "rate_limit_exceeded")), ErrorDetails.parse(
+        "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"));
+    assertEquals(Optional.of(new ErrorDetails("Overloaded", "overloaded_error")), ErrorDetails.parse(
+        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+    assertEquals(Optional.of(new ErrorDetails("model not found", null)),
+        ErrorDetails.parse("{\"error\":\"model not found\"}"));
+    assertEquals(Optional.of(new ErrorDetails("bad input", "BadRequestError")),
+        ErrorDetails.parse("{\"message\":\"bad input\",\"type\":\"BadRequestError\",\"code\":400}"));
+    assertEquals(Optional.empty(), ErrorDetails.parse("<html>502 Bad Gateway</html>"));
+    assertEquals(Optional.empty(), ErrorDetails.parse("{\"error\":{\"type\":\"api_error\"}}"));
+  }
+
+  @Test
+  void aTimeoutKeepsTheTimersException() {
+    TimeoutException expired = new TimeoutException();
+
+    LlmTimeoutException timedOut = errors.timeout("gpt-4o-mini", Duration.ofMillis(200), expired);
+
+    assertEquals(Duration.ofMillis(200), timedOut.timeout());
+    assertSame(expired, timedOut.getCause());
+  }
+
+  @Test
+  void anErrorStatusNamesTheServersCodeAndWait() {
+    LlmProviderException failure = errors.errorStatus(
+        429, "{\"error\":{\"message\":\"Slow down\",\"code\":\"rate_limit_exceeded\"}}", "gpt-4o-mini",
+        Optional.of(Duration.ofSeconds(2)));
+
+    assertEquals("openai returned 429 (rate_limit_exceeded) for model gpt-4o-mini: Slow down", failure.getMessage());
+    assertEquals(Optional.of("rate_limit_exceeded"), failure.errorCode());
+    assertEquals(Optional.of(Duration.ofSeconds(2)), failure.retryAfter());
   }
 }
