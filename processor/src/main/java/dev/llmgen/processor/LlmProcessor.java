@@ -38,7 +38,8 @@ public final class LlmProcessor extends BasicAnnotationProcessor {
     SourceFiles files = new SourceFiles(
         processingEnv.getFiler(), processingEnv.getElementUtils(), processingEnv.getSourceVersion(),
         LlmProcessor.class.getName());
-    return List.of(new LlmServiceStep(processingEnv.getMessager(), validator, new ServiceWriter(files)));
+    return List.of(new LlmServiceStep(
+        processingEnv.getMessager(), validator, new ServiceWriter(files), processingEnv.getElementUtils()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.llmgen.processor;
 import com.google.auto.common.BasicAnnotationProcessor.Step;
 import com.google.auto.common.MoreElements;
 import com.google.common.collect.ImmutableSetMultimap;
+import com.palantir.javapoet.ClassName;
 import dev.llmgen.annotations.Budget;
 import dev.llmgen.annotations.Cached;
 import dev.llmgen.annotations.Cascade;
@@ -16,24 +17,29 @@ import dev.llmgen.processor.diagnostics.DiagnosticReport;
 import dev.llmgen.processor.diagnostics.Message;
 import dev.llmgen.processor.model.ServiceModel;
 import dev.llmgen.processor.validation.ServiceValidator;
+import dev.llmgen.processor.validation.ServiceValidator.TypeNotGeneratedException;
 import dev.llmgen.processor.validation.UserIdValidator;
 import dev.llmgen.processor.writer.ServiceWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Processes the elements annotated with {@code @LlmCall}, {@code @UserId} and the policies that sit
  * beside {@code @LlmCall}: each interface that declares {@code @LlmCall} methods is validated as a
- * whole, then written. A failure in one interface is reported on it and does not stop the others.
+ * whole, then written. A failure in one interface is reported on it and does not stop the others; an
+ * interface that needs a type another processor has yet to generate waits for the next round.
  */
 final class LlmServiceStep implements Step {
 
@@ -41,11 +47,13 @@ final class LlmServiceStep implements Step {
   private final ServiceValidator serviceValidator;
   private final UserIdValidator userIdValidator = new UserIdValidator();
   private final ServiceWriter writer;
+  private final Elements elements;
 
-  LlmServiceStep(Messager messager, ServiceValidator serviceValidator, ServiceWriter writer) {
+  LlmServiceStep(Messager messager, ServiceValidator serviceValidator, ServiceWriter writer, Elements elements) {
     this.messager = messager;
     this.serviceValidator = serviceValidator;
     this.writer = writer;
+    this.elements = elements;
   }
 
   private static final List<Class<? extends Annotation>> POLICIES = List.of(
@@ -60,49 +68,79 @@ final class LlmServiceStep implements Step {
 
   @Override
   public Set<? extends Element> process(ImmutableSetMultimap<String, Element> elementsByAnnotation) {
-    DiagnosticReport misplaced = new DiagnosticReport();
+    // One report for the round, so that a method inherited by several interfaces is reported once.
+    DiagnosticReport round = new DiagnosticReport();
     Set<TypeElement> services = new LinkedHashSet<>();
     for (Element method : elementsByAnnotation.get(LlmCall.class.getCanonicalName())) {
       Element enclosing = method.getEnclosingElement();
       if (enclosing.getKind() == ElementKind.INTERFACE) {
         services.add(MoreElements.asType(enclosing));
       } else {
-        misplaced.report(Message.CALL_OUTSIDE_INTERFACE, method,
+        round.report(Message.CALL_OUTSIDE_INTERFACE, method,
             MoreElements.getAnnotationMirror(method, LlmCall.class).get(), method.getSimpleName(),
             enclosing.getKind().toString().toLowerCase(), enclosing.getSimpleName());
       }
     }
     for (Element parameter : elementsByAnnotation.get(UserId.class.getCanonicalName())) {
-      userIdValidator.validateEnclosingMethod(parameter, misplaced);
+      userIdValidator.validateEnclosingMethod(parameter, round);
     }
     for (Class<? extends Annotation> policy : POLICIES) {
       for (Element method : elementsByAnnotation.get(policy.getCanonicalName())) {
         if (!MoreElements.isAnnotationPresent(method, LlmCall.class)) {
-          misplaced.report(Message.POLICY_WITHOUT_CALL, method, MoreElements.getAnnotationMirror(method, policy).get(),
+          round.report(Message.POLICY_WITHOUT_CALL, method, MoreElements.getAnnotationMirror(method, policy).get(),
               policy.getSimpleName(), method.getSimpleName());
         }
       }
     }
-    misplaced.printTo(messager);
+    Set<Element> deferred = new LinkedHashSet<>();
     for (TypeElement service : services) {
-      processService(service);
+      if (!processService(service, round)) {
+        elementsByAnnotation.get(LlmCall.class.getCanonicalName()).stream()
+            .filter(method -> method.getEnclosingElement().equals(service))
+            .forEach(deferred::add);
+      }
     }
-    return Set.of();
+    round.printTo(messager);
+    return deferred;
   }
 
-  private void processService(TypeElement service) {
+  /**
+   * Validates and writes {@code service}, adding its messages to {@code round}; false, with no message,
+   * when a type it needs is still to be generated, so that it is processed again in the next round.
+   */
+  private boolean processService(TypeElement service, DiagnosticReport round) {
     DiagnosticReport report = new DiagnosticReport();
     try {
-      Optional<ServiceModel> model = serviceValidator.validate(service, report);
-      report.printTo(messager);
-      model.ifPresent(writer::write);
+      serviceValidator.validate(service, report).ifPresent(model -> write(model, report));
+    } catch (TypeNotGeneratedException e) {
+      return false;
     } catch (RuntimeException e) {
-      report.printTo(messager);
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      DiagnosticReport failure = new DiagnosticReport();
-      failure.report(Message.INTERNAL_ERROR, service, service.getQualifiedName(), trace);
-      failure.printTo(messager);
+      report.report(Message.INTERNAL_ERROR, service, service.getQualifiedName(), trace);
     }
+    round.addAll(report);
+    return true;
+  }
+
+  /** Writes the service's files; a name that is already taken is the user's to fix, not a bug. */
+  private void write(ServiceModel model, DiagnosticReport report) {
+    try {
+      writer.write(model);
+    } catch (UncheckedIOException e) {
+      if (!(e.getCause() instanceof FilerException)) {
+        throw e;
+      }
+      report.report(Message.GENERATED_NAME_TAKEN, model.element(), takenName(model), model.interfaceName());
+    }
+  }
+
+  /** Which generated name clashes: a type the compiler already knows, else either. */
+  private String takenName(ServiceModel model) {
+    return Stream.of(model.implementationName(), model.moduleName())
+        .map(ClassName::canonicalName)
+        .filter(name -> elements.getTypeElement(name) != null)
+        .findFirst()
+        .orElse(model.implementationName() + " or " + model.moduleName());
   }
 }

@@ -2,6 +2,7 @@ package dev.llmgen.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Set;
+import javax.tools.JavaFileObject;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -75,6 +77,59 @@ class DeferredTypesTest {
   }
 
   @Test
+  void aPropertyTypeGeneratedInALaterRoundIsDescribedOnceItExists() {
+    Compilation compilation = javac()
+        .withProcessors(new LlmProcessor(), new ClassGenerator("test.Later",
+            "package test; public record Later(int count) {}"))
+        .compile(
+            JavaFileObjects.forSourceString("test.Wrapper", """
+                package test;
+
+                public record Wrapper(String name, Later later) {}
+                """),
+            JavaFileObjects.forSourceString("test.Bot", """
+                package test;
+
+                import dev.llmgen.annotations.LlmCall;
+
+                public interface Bot {
+                  @LlmCall(model = "gpt-4o-mini", maxTokens = 50, prompt = "Describe {person}")
+                  Wrapper describe(String person);
+                }
+                """));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BotImpl").contentsAsUtf8String()
+        .contains("\\\"later\\\":{\\\"type\\\":\\\"object\\\",\\\"properties\\\":"
+            + "{\\\"count\\\":{\\\"type\\\":\\\"integer\\\"}}");
+  }
+
+  @Test
+  void aPropertyTypeThatIsNeverGeneratedIsLeftToTheCompilerToReport() {
+    JavaFileObject bot = JavaFileObjects.forSourceString("test.Bot", """
+        package test;
+
+        import dev.llmgen.annotations.LlmCall;
+
+        public interface Bot {
+          @LlmCall(model = "gpt-4o-mini", maxTokens = 50, prompt = "Describe {person}")
+          Wrapper describe(String person);
+        }
+        """);
+    JavaFileObject wrapper = JavaFileObjects.forSourceString("test.Wrapper", """
+        package test;
+
+        public record Wrapper(String name, Later later) {}
+        """);
+
+    Compilation compilation = javac().withProcessors(new LlmProcessor()).compile(wrapper, bot);
+
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(wrapper).onLineContaining("Later later");
+    assertTrue(compilation.errors().stream()
+        .noneMatch(error -> error.getMessage(null).startsWith("[LlmUnsupportedReturnType]")));
+  }
+
+  @Test
   void aScorerGeneratedInALaterRoundIsCheckedOnceItExists() {
     Compilation compilation = javac()
         .withProcessors(new LlmProcessor(), new ClassGenerator("test.GeneratedScorer", """
@@ -103,5 +158,40 @@ class DeferredTypesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.BotImpl").contentsAsUtf8String()
         .contains("runtime.bind(DESCRIBE, generatedScorer)");
+  }
+
+  @Test
+  void aScorerWhoseSuperclassIsGeneratedInALaterRoundIsCheckedOnceItExists() {
+    Compilation compilation = javac()
+        .withProcessors(new LlmProcessor(), new ClassGenerator("test.GeneratedBase", """
+            package test;
+            public abstract class GeneratedBase implements dev.llmgen.runtime.cascade.AnswerScorer {}
+            """))
+        .compile(JavaFileObjects.forSourceString("test.Bot", """
+            package test;
+
+            import dev.llmgen.annotations.Cascade;
+            import dev.llmgen.annotations.LlmCall;
+
+            public interface Bot {
+              @LlmCall(maxTokens = 50, prompt = "Describe {person}")
+              @Cascade(models = {"gpt-4o-mini", "gpt-4o"}, scorer = Judge.class)
+              String describe(String person);
+            }
+            """), JavaFileObjects.forSourceString("test.Judge", """
+            package test;
+
+            public final class Judge extends GeneratedBase {
+              public java.util.concurrent.CompletionStage<dev.llmgen.runtime.cascade.Score> score(
+                  dev.llmgen.runtime.cascade.Candidate<?> candidate) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                    dev.llmgen.runtime.cascade.Score.of(1, "judged"));
+              }
+            }
+            """));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.BotImpl").contentsAsUtf8String()
+        .contains("runtime.bind(DESCRIBE, judge)");
   }
 }

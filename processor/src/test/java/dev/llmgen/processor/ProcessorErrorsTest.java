@@ -966,6 +966,44 @@ class ProcessorErrorsTest {
     assertThat(compilation).hadErrorContaining("[LlmUnusedParameter]");
   }
 
+  @Test
+  void anInheritedBrokenMethodIsReportedOnce() {
+    JavaFileObject source = source("test.Sub",
+        "interface Base {\n"
+            + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Answer {question} {nothing}\")\n"
+            + "  String answer(String question);\n"
+            + "}\n"
+            + "interface Sub extends Base {\n"
+            + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\")\n"
+            + "  String greet(String name);\n"
+            + "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorContaining("[LlmUnknownPlaceholder]").inFile(source)
+        .onLineContaining("Answer {question} {nothing}");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aHandWrittenClassWithTheGeneratedNameIsReportedOnTheInterface() {
+    JavaFileObject bot = source("test.Bot",
+        "interface Bot {\n"
+            + "  @LlmCall(model = \"gpt-4o-mni\", maxTokens = 10, prompt = \"Answer {question}\")\n"
+            + "  String answer(String question);\n"
+            + "}");
+    JavaFileObject handWritten = source("test.BotImpl", "class BotImpl {}");
+
+    Compilation compilation = compile(bot, handWritten);
+
+    assertThat(compilation)
+        .hadErrorContaining("[LlmGeneratedNameTaken] llmgen generates test.BotImpl for test.Bot, but a class of that name already exists")
+        .inFile(bot)
+        .onLineContaining("interface Bot");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(1);
+  }
+
   static JavaFileObject source(String name, String body) {
     return JavaFileObjects.forSourceString(name, HEADER + body);
   }

@@ -1,7 +1,7 @@
 package dev.llmgen.processor.diagnostics;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -9,15 +9,17 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Messages collected while validating one interface, printed together at the most precise place the
- * compiler offers: the annotation value if there is one, else the annotation, else the element.
+ * Messages collected while validating, printed together at the most precise place the
+ * compiler offers: the annotation value if there is one, else the annotation, else the element. A
+ * message reported twice at the same place, as for a method that several interfaces inherit, is kept
+ * once.
  */
 public final class DiagnosticReport {
 
   private record Entry(
       Message message, String text, Element element, AnnotationMirror annotation, AnnotationValue value) {}
 
-  private final List<Entry> entries = new ArrayList<>();
+  private final Set<Entry> entries = new LinkedHashSet<>();
 
   public void report(Message message, Element element, Object... arguments) {
     entries.add(new Entry(message, message.format(arguments), element, null, null));
@@ -32,7 +34,7 @@ public final class DiagnosticReport {
     entries.add(new Entry(message, message.format(arguments), element, annotation, value));
   }
 
-  /** Adds everything {@code other} collected, in order. */
+  /** Adds everything {@code other} collected, in order, except what this report already holds. */
   public void addAll(DiagnosticReport other) {
     entries.addAll(other.entries);
   }

@@ -152,6 +152,9 @@ public enum Message {
           + "fails; add the fallback models to the end of the cascade's models instead."),
   CATALOG_OPTION(Kind.ERROR, "LlmModelCatalogOption",
       "cannot read the model catalog named by -Allmgen.modelCatalog: %s"),
+  GENERATED_NAME_TAKEN(Kind.ERROR, "LlmGeneratedNameTaken",
+      "llmgen generates %s for %s, but a class of that name already exists. Rename or remove that class: "
+          + "llmgen names the classes it writes after the interface, <Interface>Impl and <Interface>Module."),
   INTERNAL_ERROR(Kind.ERROR, "LlmInternalError",
       "llmgen failed on %s: %s. Please report this with the interface's source.");
 

@@ -1,6 +1,7 @@
 package dev.llmgen.processor.validation;
 
 import dev.llmgen.processor.json.JsonText;
+import dev.llmgen.processor.validation.ServiceValidator.TypeNotGeneratedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +57,11 @@ final class JsonSchemaBuilder {
     this.elements = elements;
   }
 
-  /** The schema of {@code type} as compact JSON. */
+  /**
+   * The schema of {@code type} as compact JSON.
+   *
+   * @throws TypeNotGeneratedException when a type it refers to is still to be generated
+   */
   String schemaJson(DeclaredType type) throws UnsupportedTypeException {
     return JsonText.write(objectSchema(type));
   }
@@ -144,6 +149,8 @@ final class JsonSchemaBuilder {
         return arraySchema(component);
       case DECLARED:
         return declaredSchema((DeclaredType) type);
+      case ERROR:
+        throw new TypeNotGeneratedException(type);
       default:
         throw new UnsupportedTypeException("only concrete types can be described");
     }

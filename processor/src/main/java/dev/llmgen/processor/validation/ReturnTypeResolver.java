@@ -7,6 +7,7 @@ import dev.llmgen.processor.model.AnswerType;
 import dev.llmgen.processor.model.ReturnShape.Delivery;
 import dev.llmgen.processor.model.ReturnShape;
 import dev.llmgen.processor.validation.JsonSchemaBuilder.UnsupportedTypeException;
+import dev.llmgen.processor.validation.ServiceValidator.TypeNotGeneratedException;
 import java.util.Map;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -94,6 +95,8 @@ final class ReturnTypeResolver {
         return new AnswerType.Scalar(ScalarKind.DOUBLE);
       case DECLARED:
         return declaredAnswerType((DeclaredType) type);
+      case ERROR:
+        throw new TypeNotGeneratedException(type);
       default:
         throw new UnsupportedReturnException("");
     }

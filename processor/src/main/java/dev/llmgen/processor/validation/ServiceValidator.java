@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -25,6 +26,17 @@ import javax.lang.model.util.Types;
  * when nothing is wrong.
  */
 public final class ServiceValidator {
+
+  /**
+   * Thrown while validating an interface that depends on a type another processor has yet to generate:
+   * validate the interface again in the next round, when the type exists. Unchecked, because it passes
+   * through every validator between the type and the interface.
+   */
+  public static final class TypeNotGeneratedException extends RuntimeException {
+    TypeNotGeneratedException(TypeMirror type) {
+      super(type + " is not generated yet", null, false, false);
+    }
+  }
 
   private static final String IMPLEMENTATION_SUFFIX = "Impl";
   private static final String MODULE_SUFFIX = "Module";
@@ -39,7 +51,11 @@ public final class ServiceValidator {
     this.callValidator = new LlmCallValidator(types, elements, catalog);
   }
 
-  /** The service's model, or empty when {@code report} received an error. */
+  /**
+   * The service's model, or empty when {@code report} received an error.
+   *
+   * @throws TypeNotGeneratedException when a type the service needs does not exist yet
+   */
   public Optional<ServiceModel> validate(TypeElement service, DiagnosticReport report) {
     boolean valid = true;
     if (service.getModifiers().contains(Modifier.PRIVATE)) {
