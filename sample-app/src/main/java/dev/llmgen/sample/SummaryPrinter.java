@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ final class SummaryPrinter {
   /** The cascade's strongest model, which the savings are measured against. */
   private static final String STRONGEST = "gpt-4o";
   private static final int TOP_CUSTOMERS = 5;
-  private static final String SUMMARY_HEADER = String.format("%-24s %6s %5s %10s %10s %12s %8s %8s",
+  private static final String SUMMARY_HEADER = String.format(Locale.ROOT, "%-24s %6s %5s %10s %10s %12s %8s %8s",
       "", "calls", "fail", "input tok", "output tok", "cost USD", "p50 ms", "p95 ms");
 
   private final PrintStream out;
@@ -38,7 +39,7 @@ final class SummaryPrinter {
 
   void print(String provider, List<TriageOutcome> outcomes, CostControls controls) {
     CallStatistics statistics = controls.calls();
-    out.printf("llmgen sample: customer-support triage of %d tickets%n", outcomes.size());
+    out.printf(Locale.ROOT, "llmgen sample: customer-support triage of %d tickets%n", outcomes.size());
     out.println(providerLine(provider));
     out.println();
     printSamples(outcomes);
@@ -76,10 +77,10 @@ final class SummaryPrinter {
         .toList();
     CascadeSplit split = CascadeSplit.of(extractions, ModelCatalog.bundled().find(STRONGEST).orElseThrow().prices());
     out.println("Extraction cascade: gpt-4o-mini first, " + STRONGEST + " when the cheap model is unsure");
-    out.printf("%-24s %8s %7s%n", "answered by", "calls", "share");
+    out.printf(Locale.ROOT, "%-24s %8s %7s%n", "answered by", "calls", "share");
     split.answeredBy().forEach((model, calls) ->
-        out.printf("%-24s %8d %6.1f%%%n", model, calls, 100.0 * calls / Math.max(1, split.calls())));
-    out.printf("Cost %s USD against %s USD always asking %s: %s USD saved (%.1f%%)%s%n%n",
+        out.printf(Locale.ROOT, "%-24s %8d %6.1f%%%n", model, calls, 100.0 * calls / Math.max(1, split.calls())));
+    out.printf(Locale.ROOT, "Cost %s USD against %s USD always asking %s: %s USD saved (%.1f%%)%s%n%n",
         usd(Usd.fromNanos(split.costNanos())), usd(Usd.fromNanos(split.strongestOnlyNanos())), STRONGEST,
         usd(Usd.fromNanos(split.savedNanos())),
         split.strongestOnlyNanos() == 0 ? 0.0 : 100.0 * split.savedNanos() / split.strongestOnlyNanos(),
@@ -88,10 +89,10 @@ final class SummaryPrinter {
 
   private void printCache(Map<String, CacheStatistics> caches) {
     out.println("Response cache");
-    out.printf("%-24s %6s %6s %8s %12s%n", "", "hits", "misses", "hit rate", "saved USD");
+    out.printf(Locale.ROOT, "%-24s %6s %6s %8s %12s%n", "", "hits", "misses", "hit rate", "saved USD");
     caches.forEach((feature, cache) -> {
       long lookups = cache.hits() + cache.misses();
-      out.printf("%-24s %6d %6d %7.1f%% %12s%n", shorten(feature, 24), cache.hits(), cache.misses(),
+      out.printf(Locale.ROOT, "%-24s %6d %6d %7.1f%% %12s%n", shorten(feature, 24), cache.hits(), cache.misses(),
           lookups == 0 ? 0.0 : 100.0 * cache.hits() / lookups, usd(Usd.fromNanos(cache.savedCostNanos())));
     });
     out.println();
@@ -99,24 +100,24 @@ final class SummaryPrinter {
 
   private void printBudgets(List<BudgetUse> usage) {
     out.println("Budgets: most spent against a per-user daily limit");
-    out.printf("%-28s %-12s %12s %12s%n", "customer", "day", "spent USD", "limit USD");
+    out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", "customer", "day", "spent USD", "limit USD");
     usage.stream()
         .filter(use -> use.window().perUser() && use.hasLimit() && use.limitName().equals("perUserDailyUsd"))
         .sorted(Comparator.comparingLong(BudgetUse::spentNanos).reversed())
         .limit(TOP_CUSTOMERS)
-        .forEach(use -> out.printf("%-28s %-12s %12s %12s%n", use.window().user(), use.window().period(),
+        .forEach(use -> out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", use.window().user(), use.window().period(),
             usd(use.spentUsd()), usd(use.limitUsd())));
     usage.stream()
         .filter(use -> !use.window().perUser() && use.hasLimit())
-        .forEach(use -> out.printf("%-28s %-12s %12s %12s%n", "whole app (" + use.limitName() + ")",
+        .forEach(use -> out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", "whole app (" + use.limitName() + ")",
             use.window().period(), usd(use.spentUsd()), usd(use.limitUsd())));
     out.println();
   }
 
   private void printRateLimits(Map<String, RateLimitStatistics> limits) {
     out.println("Rate limits");
-    out.printf("%-24s %8s %6s %12s %8s%n", "", "admitted", "waited", "wait ms", "refused");
-    limits.forEach((feature, limit) -> out.printf("%-24s %8d %6d %12d %8d%n", shorten(feature, 24),
+    out.printf(Locale.ROOT, "%-24s %8s %6s %12s %8s%n", "", "admitted", "waited", "wait ms", "refused");
+    limits.forEach((feature, limit) -> out.printf(Locale.ROOT, "%-24s %8d %6d %12d %8d%n", shorten(feature, 24),
         limit.admitted(), limit.waited(), limit.totalWait().toMillis(), limit.rejected()));
   }
 
@@ -128,15 +129,15 @@ final class SummaryPrinter {
   }
 
   private void printSamples(List<TriageOutcome> outcomes) {
-    out.printf("%-7s %-15s %-7s %-6s %s%n", "ticket", "category", "urgency", "refund", "draft reply");
+    out.printf(Locale.ROOT, "%-7s %-15s %-7s %-6s %s%n", "ticket", "category", "urgency", "refund", "draft reply");
     for (TriageOutcome outcome : outcomes.subList(0, Math.min(SAMPLE_ROWS, outcomes.size()))) {
       if (outcome.succeeded()) {
         TicketFacts facts = outcome.facts().orElseThrow();
-        out.printf("%-7s %-15s %-7s %-6s %s%n", outcome.ticket().id(), outcome.category().orElseThrow(),
+        out.printf(Locale.ROOT, "%-7s %-15s %-7s %-6s %s%n", outcome.ticket().id(), outcome.category().orElseThrow(),
             facts.urgency(), facts.refundRequested() ? "yes" : "no",
             shorten(outcome.reply().orElseThrow().value(), 70));
       } else {
-        out.printf("%-7s not answered: %s%n", outcome.ticket().id(), outcome.failure().orElseThrow());
+        out.printf(Locale.ROOT, "%-7s not answered: %s%n", outcome.ticket().id(), outcome.failure().orElseThrow());
       }
     }
     out.println();
@@ -159,7 +160,7 @@ final class SummaryPrinter {
     }
     out.println("Tickets by team: " + byCategory);
     int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
-    out.printf("Urgent: %d, refund requests: %d, not answered: %d %s%n%n", urgent, refunds, failed,
+    out.printf(Locale.ROOT, "Urgent: %d, refund requests: %d, not answered: %d %s%n%n", urgent, refunds, failed,
         failures.isEmpty() ? "" : failures.toString());
   }
 
@@ -171,7 +172,7 @@ final class SummaryPrinter {
   }
 
   private void printRow(String name, CallSummary summary) {
-    out.printf("%-24s %6d %5d %10d %10d %12s %8s %8s%n", shorten(name, 24), summary.calls(), summary.failures(),
+    out.printf(Locale.ROOT, "%-24s %6d %5d %10d %10d %12s %8s %8s%n", shorten(name, 24), summary.calls(), summary.failures(),
         summary.inputTokens(), summary.outputTokens(), usd(summary.costUsd()), millis(summary.latencyP50()),
         millis(summary.latencyP95()));
   }

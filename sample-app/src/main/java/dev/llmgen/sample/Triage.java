@@ -1,11 +1,11 @@
 package dev.llmgen.sample;
 
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.chain.Failures;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,7 +30,7 @@ public final class Triage {
       for (Ticket ticket : tickets) {
         outcomes.add(CompletableFuture.supplyAsync(() -> triage(ticket), workers)
             .thenCompose(future -> future)
-            .exceptionally(failure -> TriageOutcome.failed(ticket, unwrap(failure))));
+            .exceptionally(failure -> TriageOutcome.failed(ticket, Failures.unwrap(failure))));
       }
       return outcomes.stream().map(CompletableFuture::join).toList();
     } finally {
@@ -45,10 +45,7 @@ public final class Triage {
             ticket.customerId())
         .handle((reply, failure) -> failure == null
             ? TriageOutcome.done(ticket, category, extraction, reply)
-            : TriageOutcome.unanswered(ticket, category, extraction, unwrap(failure)));
+            : TriageOutcome.unanswered(ticket, category, extraction, Failures.unwrap(failure)));
   }
 
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-  }
 }

@@ -83,7 +83,8 @@ public final class AnthropicProvider implements LlmProvider {
   /**
    * Streams the answer with {@code "stream": true}, each piece to {@code listener} as it arrives.
    * Cancelling through the listener aborts the HTTP exchange at once and completes the future normally
-   * with the text so far and no usage (llmgen then counts it); the timeout covers the whole stream.
+   * with the text so far and the usage {@code message_start} reported (llmgen counts the output itself);
+   * the timeout covers the whole stream.
    */
   @Override
   public CompletableFuture<Completion> stream(ChatRequest request, StreamListener listener) {

@@ -81,7 +81,8 @@ final class StreamedAnswer extends AnswerStream {
 
   @Override
   protected Completion soFar() {
-    return completion(Completion.FINISH_CANCELLED, Optional.empty());
+    // Usage only from servers that report it on every chunk; the runtime counts the output the text holds.
+    return completion(Completion.FINISH_CANCELLED, usage);
   }
 
   private void add(ChatCompletionChunk.ChunkChoice choice) {
