@@ -143,6 +143,15 @@ class ProcessorErrorsTest {
                 + "}",
             "[LlmTemperature] @LlmCall temperature is 2.5; it must be in [0, 2]",
             "temperature = 2.5"),
+        error("temperature above 1 for a Claude fallback",
+            "interface Bot {\n"
+                + "  @LlmCall(model = \"gpt-4o\", maxTokens = 10, prompt = \"Hi {name}\",\n"
+                + "      temperature = 1.5)\n"
+                + "  @dev.llmgen.annotations.Fallback(\"claude-sonnet-4-5\")\n"
+                + "  String greet(String name);\n"
+                + "}",
+            "[LlmTemperatureForAnthropic] @LlmCall temperature is 1.5, but claude-sonnet-4-5 is an Anthropic model",
+            "temperature = 1.5"),
         error("temperature below 0",
             "interface Bot {\n"
                 + "  @LlmCall(model = \"gpt-4o-mini\", maxTokens = 10, prompt = \"Hi {name}\",\n"

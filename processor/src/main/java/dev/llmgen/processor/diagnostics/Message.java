@@ -41,6 +41,9 @@ public enum Message {
       "@LlmCall maxTokens is %d; it must be at least 1 (it bounds the answer and its worst-case cost)."),
   TEMPERATURE(Kind.ERROR, "LlmTemperature",
       "@LlmCall temperature is %s; it must be in [0, 2], or left out for the provider's default."),
+  TEMPERATURE_FOR_ANTHROPIC(Kind.ERROR, "LlmTemperatureForAnthropic",
+      "@LlmCall temperature is %s, but %s is an Anthropic model, which takes temperatures from 0 to 1 only;"
+          + " lower it, or leave it out for the provider's default."),
   EMPTY_PROMPT(Kind.ERROR, "LlmEmptyPrompt",
       "@LlmCall prompt is empty; write the user message, with {parameter} placeholders."),
   UNBALANCED_BRACE(Kind.ERROR, "LlmUnbalancedBrace",

@@ -48,6 +48,7 @@ import javax.lang.model.util.Types;
  */
 final class LlmCallValidator {
 
+  private static final double ANTHROPIC_MAX_TEMPERATURE = 1;
   private static final Set<String> TEXT_TYPES = Set.of(
       "java.lang.String", "java.lang.CharSequence", "java.lang.Boolean", "java.lang.Character",
       "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
@@ -113,6 +114,8 @@ final class LlmCallValidator {
     OptionalDouble temperatureSetting = Double.isNaN(temperature) ? OptionalDouble.empty() : OptionalDouble.of(temperature);
     boolean streamed = returnShape.map(ReturnShape::streamed).orElse(false);
     Optional<Policies> policies = policies(service, method, model, hasUserId, temperatureSetting, streamed, report);
+    valid &= policies.map(checked -> temperatureFitsEveryModel(method, annotation, temperature, model, checked, report))
+        .orElse(true);
     if (!valid || system.isEmpty() || prompt.isEmpty() || returnShape.isEmpty() || policies.isEmpty()) {
       return Optional.empty();
     }
@@ -175,6 +178,25 @@ final class LlmCallValidator {
         fallbackValidator.validate(method, model, policyReport));
     report.addAll(policyReport);
     return policyReport.hasErrors() ? Optional.empty() : Optional.of(policies);
+  }
+
+  /** Anthropic's models take temperatures up to 1, not OpenAI's 2: each model the method may ask is checked. */
+  private boolean temperatureFitsEveryModel(
+      ExecutableElement method, AnnotationMirror annotation, double temperature, String model, Policies policies,
+      DiagnosticReport report) {
+    if (!(temperature > ANTHROPIC_MAX_TEMPERATURE)) {
+      return true;
+    }
+    List<String> models = new ArrayList<>();
+    models.add(policies.cascade().map(CascadeModel::firstModel).orElse(model));
+    policies.cascade().ifPresent(cascade -> models.addAll(cascade.models()));
+    models.addAll(policies.fallbackModels());
+    Optional<String> anthropicModel = models.stream()
+        .filter(name -> modelNames.provider(name).filter("anthropic"::equals).isPresent())
+        .findFirst();
+    anthropicModel.ifPresent(name -> report.report(Message.TEMPERATURE_FOR_ANTHROPIC, method, annotation,
+        value(annotation, "temperature"), temperature, name));
+    return anthropicModel.isEmpty();
   }
 
   private boolean checkSignature(ExecutableElement method, ExecutableType signature, DiagnosticReport report) {

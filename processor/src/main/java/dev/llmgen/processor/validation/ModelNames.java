@@ -28,6 +28,11 @@ final class ModelNames {
     return catalog.contains(model);
   }
 
+  /** Who serves {@code model}, e.g. {@code openai} or {@code anthropic}, when the catalog knows it. */
+  Optional<String> provider(String model) {
+    return catalog.find(model).map(ModelEntry::provider);
+  }
+
   /** {@code " (did you mean \"gpt-4o-mini\"?)"} for a name within two edits of a catalogued one, else empty. */
   String suggestion(String model) {
     return Suggestions.closest(model, catalogued).map(name -> " (did you mean \"" + name + "\"?)").orElse("");
