@@ -4,7 +4,7 @@ import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
 import dev.llmgen.runtime.resilience.CircuitBreakerPolicy;
 import dev.llmgen.runtime.resilience.ResilienceSettings;
-import dev.llmgen.runtime.resilience.RetryPolicy;
+import dev.llmgen.runtime.resilience.RetryOverrides;
 import dev.llmgen.units.Durations;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -130,13 +131,13 @@ public record LlmSettings(
   /** The retry, circuit-breaker and adaptive-limiting defaults, each overridable on its own. */
   private static ResilienceSettings resilience(Reader reader) {
     ResilienceSettings defaults = ResilienceSettings.DEFAULTS;
-    RetryPolicy retry = defaults.retry();
-    int maxAttempts = reader.read(RETRY_MAX_ATTEMPTS, value -> parseCount(value, 1)).orElse(retry.maxAttempts());
-    Duration backoff = reader.read(RETRY_BACKOFF, LlmSettings::parsePositiveDuration).orElse(retry.backoff());
-    Duration maxBackoff =
-        reader.read(RETRY_MAX_BACKOFF, LlmSettings::parsePositiveDuration).orElse(retry.maxBackoff());
+    // The same rule as a method's @Retry: a backoff raised above the default cap raises the cap with it.
+    RetryOverrides configured = new RetryOverrides(
+        reader.read(RETRY_MAX_ATTEMPTS, value -> parseCount(value, 1)).map(OptionalInt::of).orElse(OptionalInt.empty()),
+        reader.read(RETRY_BACKOFF, LlmSettings::parsePositiveDuration),
+        reader.read(RETRY_MAX_BACKOFF, LlmSettings::parsePositiveDuration));
     Duration maxRetryAfter =
-        reader.read(MAX_RETRY_AFTER, LlmSettings::parsePositiveDuration).orElse(retry.maxRetryAfter());
+        reader.read(MAX_RETRY_AFTER, LlmSettings::parsePositiveDuration).orElse(defaults.retry().maxRetryAfter());
     CircuitBreakerPolicy circuit = defaults.circuitBreaker();
     double failureRate =
         reader.read(CIRCUIT_FAILURE_RATE, LlmSettings::parsePercentage).orElse(circuit.failureRateThreshold());
@@ -147,8 +148,8 @@ public record LlmSettings(
     int probes = reader.read(CIRCUIT_PROBES, value -> parseCount(value, 1)).orElse(circuit.halfOpenCalls());
     boolean adaptive = reader.read(ADAPTIVE_LIMITS, LlmSettings::parseSwitch).orElse(defaults.adaptiveLimiting());
     return new ResilienceSettings(
-        reader.build(RETRY_MAX_BACKOFF,
-            () -> new RetryPolicy(maxAttempts, backoff, maxBackoff, retry.jitter(), maxRetryAfter), retry),
+        reader.build(RETRY_MAX_BACKOFF, () -> defaults.retryPolicy(configured).withMaxRetryAfter(maxRetryAfter),
+            defaults.retry()),
         reader.build(CIRCUIT_MIN_CALLS,
             () -> new CircuitBreakerPolicy(failureRate, window, minCalls, openFor, probes), circuit),
         adaptive);

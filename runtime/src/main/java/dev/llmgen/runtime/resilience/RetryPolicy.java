@@ -38,6 +38,11 @@ public record RetryPolicy(
     }
   }
 
+  /** This policy, giving up at once on a {@code Retry-After} longer than {@code maxRetryAfter}. */
+  public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
+    return new RetryPolicy(maxAttempts, backoff, maxBackoff, jitter, maxRetryAfter);
+  }
+
   private static void requirePositive(Duration duration, String name) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException(name + " must be longer than zero, not " + duration);

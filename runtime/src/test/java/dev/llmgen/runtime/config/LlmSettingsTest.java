@@ -195,6 +195,16 @@ class LlmSettingsTest {
   }
 
   @Test
+  void aBackoffAboveTheDefaultCapRaisesTheCapAsARetryAnnotationWould() {
+    LlmSettings settings = settings(LlmSettings.RETRY_BACKOFF, "1m");
+
+    assertEquals(Duration.ofMinutes(1), settings.resilience().retry().backoff());
+    assertEquals(Duration.ofMinutes(1), settings.resilience().retry().maxBackoff());
+    assertTrue(problems(LlmSettings.RETRY_BACKOFF, "1m", LlmSettings.RETRY_MAX_BACKOFF, "10s").getMessage()
+        .contains("LLMGEN_RETRY_MAX_BACKOFF: maxBackoff (PT10S) must not be shorter than backoff (PT1M)"));
+  }
+
+  @Test
   void resilienceDefaultsCanBeChangedOneByOne() {
     LlmSettings settings = settings(LlmSettings.RETRY_MAX_ATTEMPTS, "5", LlmSettings.CIRCUIT_OPEN_FOR, "1m",
         LlmSettings.ADAPTIVE_LIMITS, "off", LlmSettings.CIRCUIT_FAILURE_RATE, "25%");
