@@ -62,31 +62,36 @@ public final class DeskImpl implements Desk {
 
   @Override
   public String classify(String message, String customer) {
+    long renderingStarted = this.classify.startNanos();
     String prompt = "Classify " + message;
-    return this.classify.call(prompt, customer);
+    return this.classify.call(renderingStarted, prompt, customer);
   }
 
   @Override
   public String translate(String message) {
+    long renderingStarted = this.translate.startNanos();
     String prompt = "Translate " + message;
-    return this.translate.call(prompt, null);
+    return this.translate.call(renderingStarted, prompt, null);
   }
 
   @Override
   public String draft(String message, String customer) {
+    long renderingStarted = this.draft.startNanos();
     String prompt = "Draft a reply to " + message;
-    return this.draft.call(prompt, customer);
+    return this.draft.call(renderingStarted, prompt, customer);
   }
 
   @Override
   public String summarize(String message) {
+    long renderingStarted = this.summarize.startNanos();
     String prompt = "Summarize " + message;
-    return this.summarize.call(prompt, null);
+    return this.summarize.call(renderingStarted, prompt, null);
   }
 
   @Override
   public boolean urgent(String message) {
+    long renderingStarted = this.urgent.startNanos();
     String prompt = "Is " + message + " urgent?";
-    return this.urgent.call(prompt, null);
+    return this.urgent.call(renderingStarted, prompt, null);
   }
 }

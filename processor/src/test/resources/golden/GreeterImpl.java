@@ -24,7 +24,8 @@ public final class GreeterImpl implements Greeter {
 
   @Override
   public String greet(String name) {
+    long renderingStarted = this.greet.startNanos();
     String prompt = "Greet " + name;
-    return this.greet.call(prompt, null);
+    return this.greet.call(renderingStarted, prompt, null);
   }
 }

@@ -73,37 +73,43 @@ public final class OrdersImpl implements Orders {
 
   @Override
   public LlmResult<String> extract(String email) {
+    long renderingStarted = this.extract.startNanos();
     String prompt = "Extract the order from: " + email;
-    return this.extract.callForResult(prompt, null);
+    return this.extract.callForResult(renderingStarted, prompt, null);
   }
 
   @Override
   public Orders.Priority classify(String email) {
+    long renderingStarted = this.classify.startNanos();
     String prompt = "Classify " + email;
-    return this.classify.call(prompt, null);
+    return this.classify.call(renderingStarted, prompt, null);
   }
 
   @Override
   public boolean urgent(String email) {
+    long renderingStarted = this.urgent.startNanos();
     String prompt = "Is " + email + " urgent?";
-    return this.urgent.call(prompt, null);
+    return this.urgent.call(renderingStarted, prompt, null);
   }
 
   @Override
   public String draft(String email, String customer) {
+    long renderingStarted = this.draft.startNanos();
     String prompt = "Draft a reply to " + email;
-    return this.draft.call(prompt, customer);
+    return this.draft.call(renderingStarted, prompt, customer);
   }
 
   @Override
   public Flow.Publisher<String> reply(String email, String customer) {
+    long renderingStarted = this.reply.startNanos();
     String prompt = "Reply to " + email;
-    return this.reply.stream(prompt, customer);
+    return this.reply.stream(renderingStarted, prompt, customer);
   }
 
   @Override
   public TokenStream summarize(String email) {
+    long renderingStarted = this.summarize.startNanos();
     String prompt = "Summarize " + email;
-    return this.summarize.stream(prompt, null);
+    return this.summarize.stream(renderingStarted, prompt, null);
   }
 }

@@ -21,7 +21,8 @@ import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.format.ResponseFormat.ScalarKind;
 import dev.llmgen.runtime.format.ResponseFormat;
-import dev.llmgen.runtime.metrics.CallStatistics;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
@@ -241,7 +242,7 @@ class GeneratedCodeTest {
     assertFalse(future.isDone());
     pending.complete(new Completion("LOW", "gpt-4o-mini", "stop", Optional.of(new TokenUsage(12, 0, 1, true))));
     assertEquals("LOW", future.get().toString());
-    assertEquals(1, injector.getInstance(CallStatistics.class).byUser().get("user-7").calls());
+    assertEquals(1, injector.getInstance(CostLedger.class).byUser(CostQuery.all()).get("user-7").calls());
   }
 
   @Test
@@ -284,7 +285,7 @@ class GeneratedCodeTest {
     provider.fail(failure);
 
     assertSame(failure, assertThrows(LlmProviderException.class, () -> call("greet", "Ada")));
-    assertEquals(1, injector.getInstance(CallStatistics.class).overall().failures());
+    assertEquals(1, injector.getInstance(CostLedger.class).total(CostQuery.all()).failures());
   }
 
   @Test

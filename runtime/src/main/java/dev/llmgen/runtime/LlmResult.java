@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
  * @param latency from the call to the decoded answer
  * @param fromCache whether the answer came from llmgen's response cache rather than the provider
  * @param attempts each model's turn, in order; empty for an answer from the cache
+ * @param timings where the call's time went, stage by stage
  */
 public record LlmResult<T>(
     T value,
@@ -37,13 +38,15 @@ public record LlmResult<T>(
     long costNanos,
     Duration latency,
     boolean fromCache,
-    List<Attempt> attempts) {
+    List<Attempt> attempts,
+    StageTimings timings) {
 
   public LlmResult {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(timings, "timings");
     attempts = List.copyOf(attempts);
   }
 
@@ -54,7 +57,7 @@ public record LlmResult<T>(
     Attempt attempt = new Attempt(model, provider, Attempt.Outcome.ANSWERED, requests, inputTokens, outputTokens,
         cachedInputTokens, costNanos, OptionalDouble.empty(), 0, "answered");
     return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,
-        false, List.of(attempt));
+        false, List.of(attempt), StageTimings.NONE);
   }
 
   /**
@@ -72,13 +75,19 @@ public record LlmResult<T>(
       cached += turn.cachedInputTokens();
       cost += turn.totalCostNanos();
     }
-    return new LlmResult<>(value, model, provider, input, output, cached, cost, latency, fromCache, turns);
+    return new LlmResult<>(value, model, provider, input, output, cached, cost, latency, fromCache, turns, timings);
   }
 
   /** This answer, timed from the call to {@code latency}: a cascade's answer is known only once scored. */
   public LlmResult<T> withLatency(Duration latency) {
-    return new LlmResult<>(
-        value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency, fromCache, attempts);
+    return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,
+        fromCache, attempts, timings);
+  }
+
+  /** This answer with the times of the call's stages, once they are all known. */
+  public LlmResult<T> withTimings(StageTimings timings) {
+    return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,
+        fromCache, attempts, timings);
   }
 
   /** The cost in US dollars, exact to the nanodollar. */

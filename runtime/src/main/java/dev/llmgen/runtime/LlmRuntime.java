@@ -16,7 +16,7 @@ import dev.llmgen.runtime.chain.ModelChain;
 import dev.llmgen.runtime.chain.ProviderCall;
 import dev.llmgen.runtime.chain.StageFactory;
 import dev.llmgen.runtime.config.ModelMap;
-import dev.llmgen.runtime.metrics.StatisticsStage;
+import dev.llmgen.runtime.metrics.CallMetrics;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * What generated code calls. {@link #bind} turns a method's call specification into an
  * {@link LlmMethod} whose chain of stages is composed once, at construction of the service:
  * <pre>
- *   statistics → cache → one model, its fallbacks in turn, or the steps of its cascade
+ *   metrics → cache → one model, its fallbacks in turn, or the steps of its cascade
  *   each model:  circuit breaker → retry → budget → rate limit → provider
  * </pre>
  * Each model a call asks has a chain of its own, so every turn is budgeted and rate-limited on its own
@@ -54,21 +54,21 @@ public final class LlmRuntime {
   private final ModelMap modelMap;
   private final TokenCounter tokenCounter;
   private final Ticker ticker;
-  private final StatisticsStage statisticsStage;
+  private final CallMetrics metrics;
   private final CacheStages cacheStages;
   private final List<StageFactory> modelStages;
 
   @Inject
   public LlmRuntime(
       ProviderRouter providers, ModelCatalog catalog, ModelMap modelMap, TokenCounter tokenCounter, Ticker ticker,
-      StatisticsStage statisticsStage, CacheStages cacheStages, RetryStages retryStages,
+      CallMetrics metrics, CacheStages cacheStages, RetryStages retryStages,
       CircuitBreakers circuitBreakers, BudgetStages budgetStages, RateLimitStages rateLimitStages) {
     this.providers = providers;
     this.catalog = catalog;
     this.modelMap = modelMap;
     this.tokenCounter = tokenCounter;
     this.ticker = ticker;
-    this.statisticsStage = statisticsStage;
+    this.metrics = metrics;
     this.cacheStages = cacheStages;
     // The order is the point: a call waits for a rate-limit permit only once its worst case is reserved,
     // so waiting cannot lead to overspending.
@@ -105,7 +105,8 @@ public final class LlmRuntime {
     if (cache.isPresent()) {
       chain = link(cache.get(), chain);
     }
-    return new LlmMethod<>(spec, link(statisticsStage.forMethod(models.get(0).model()), chain), ticker);
+    CallStage measured = metrics.stageFor(spec, models.stream().map(ModelChain::model).toList());
+    return new LlmMethod<>(spec, link(measured, chain), ticker);
   }
 
   /**
@@ -124,7 +125,7 @@ public final class LlmRuntime {
 
   /** One model's stages, outermost first, in front of its provider call. */
   private <T> ModelChain<T> modelChain(CallSpec<T> spec, ModelBinding model, boolean logprobs) {
-    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, logprobs);
+    CallHandler<T> chain = new ProviderCall<>(spec, model, logprobs);
     for (int i = modelStages.size() - 1; i >= 0; i--) {
       Optional<CallStage> stage = modelStages.get(i).stageFor(spec, model);
       if (stage.isPresent()) {

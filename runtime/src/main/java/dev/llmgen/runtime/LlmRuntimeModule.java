@@ -3,6 +3,7 @@ package dev.llmgen.runtime;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.runtime.budget.BudgetLedger;
 import dev.llmgen.runtime.budget.BudgetListener;
@@ -11,6 +12,7 @@ import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.config.ProviderKind;
+import dev.llmgen.runtime.metrics.RetryMeter;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
 import dev.llmgen.runtime.provider.ProviderRouter;
@@ -20,6 +22,8 @@ import dev.llmgen.runtime.provider.simulated.SimulatedProvider;
 import dev.llmgen.runtime.resilience.AdaptiveLimitingProvider;
 import dev.llmgen.runtime.resilience.ResilienceListener;
 import dev.llmgen.runtime.resilience.ResilienceSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,6 +44,10 @@ import java.util.function.Supplier;
  * malformed setting is one {@link LlmConfigurationException} at start-up, with every problem listed,
  * before Guice builds anything. To replace a binding (a fake {@link Ticker}, or a {@link ProviderRouter}
  * to a provider of your own, in tests), use {@code Modules.override(new LlmRuntimeModule(...)).with(...)}.
+ *
+ * <p>Calls are measured in a Micrometer {@link SimpleMeterRegistry} unless the application binds its own
+ * registry (see docs/metrics.md):
+ * {@code OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setBinding().toInstance(registry)}.
  */
 public final class LlmRuntimeModule extends AbstractModule {
 
@@ -67,8 +75,11 @@ public final class LlmRuntimeModule extends AbstractModule {
     // Applications add theirs: Multibinder.newSetBinder(binder(), BudgetListener.class).addBinding()...
     Multibinder.newSetBinder(binder(), BudgetListener.class);
     bind(ResilienceSettings.class).toInstance(settings.resilience());
-    // Metrics hook in here: Multibinder.newSetBinder(binder(), ResilienceListener.class).addBinding()...
-    Multibinder.newSetBinder(binder(), ResilienceListener.class);
+    Multibinder.newSetBinder(binder(), ResilienceListener.class).addBinding().to(RetryMeter.class);
+    // Applications bind theirs (Prometheus, OTLP...) with
+    // OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setBinding().toInstance(registry)
+    OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class).setDefault()
+        .toProvider(SimpleMeterRegistry::new).in(Singleton.class);
   }
 
   @Provides

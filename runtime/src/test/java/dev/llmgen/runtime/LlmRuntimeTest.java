@@ -16,8 +16,9 @@ import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.format.OutputFormat;
-import dev.llmgen.runtime.metrics.CallStatistics;
-import dev.llmgen.runtime.metrics.StatisticsStage;
+import dev.llmgen.runtime.metrics.CallMetrics;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
@@ -30,6 +31,7 @@ import dev.llmgen.runtime.ratelimit.RateLimitedException;
 import dev.llmgen.runtime.resilience.CircuitBreakers;
 import dev.llmgen.runtime.resilience.ResilienceSettings;
 import dev.llmgen.runtime.resilience.RetryStages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +56,12 @@ class LlmRuntimeTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final FakeScheduler scheduler = new FakeScheduler(ticker);
-  private final CallStatistics statistics = new CallStatistics();
+  private final CostLedger costs = new CostLedger(CLOCK);
   private final TokenCounter tokenCounter = new TokenCounter();
   private final List<ChatRequest> requests = new ArrayList<>();
   private final MemoryBudgetLedger ledger = new MemoryBudgetLedger();
+  private final CircuitBreakers circuits = new CircuitBreakers(ResilienceSettings.DEFAULTS, CLOCK, ticker, Set.of());
+  private final BudgetStages budgets = new BudgetStages(() -> ledger, CLOCK, Set.of());
 
   private LlmRuntime runtime(ModelMap modelMap, Function<ChatRequest, CompletableFuture<Completion>> answers) {
     LlmProvider provider = new LlmProvider() {
@@ -73,10 +77,8 @@ class LlmRuntimeTest {
       }
     };
     return new LlmRuntime(ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
-        new StatisticsStage(statistics, ticker), new CacheStages(ticker),
-        new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of()),
-        new CircuitBreakers(ResilienceSettings.DEFAULTS, CLOCK, ticker, Set.of()),
-        new BudgetStages(() -> ledger, CLOCK, Set.of()),
+        new CallMetrics(new SimpleMeterRegistry(), costs, circuits, budgets), new CacheStages(ticker),
+        new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of()), circuits, budgets,
         new RateLimitStages(ticker, scheduler));
   }
 
@@ -98,8 +100,8 @@ class LlmRuntimeTest {
     assertEquals(Duration.ofMillis(250), result.latency());
     assertEquals("gpt-4o", result.model());
     assertEquals("fake", result.provider());
-    assertEquals(1, statistics.byUser().get("ada").calls());
-    assertEquals(result.costNanos(), statistics.byFeature().get("Bot.greet").costNanos());
+    assertEquals(1, costs.byUser(CostQuery.all()).get("ada").calls());
+    assertEquals(result.costNanos(), costs.byFeature(CostQuery.all()).get("Bot.greet").costNanos());
   }
 
   @Test
@@ -113,7 +115,7 @@ class LlmRuntimeTest {
     assertEquals("llama3.2:3b", requests.get(0).model());
     assertEquals("llama3.2:3b", result.model());
     assertEquals(0, result.costNanos());
-    assertEquals(1, statistics.byUser().get(CallStatistics.NO_USER).calls());
+    assertEquals(1, costs.byUser(CostQuery.all()).get(CostLedger.NO_USER).calls());
   }
 
   @Test
@@ -157,8 +159,8 @@ class LlmRuntimeTest {
     assertTrue(error.getMessage().contains("cut off at maxTokens=3, raise it"), error.getMessage());
     assertEquals("The answer is", error.rawOutput());
     assertTrue(error.costNanos() > 0);
-    assertEquals(1, statistics.overall().failures());
-    assertEquals(error.costNanos(), statistics.overall().costNanos());
+    assertEquals(1, costs.total(CostQuery.all()).failures());
+    assertEquals(error.costNanos(), costs.total(CostQuery.all()).costNanos());
   }
 
   @Test
@@ -181,7 +183,7 @@ class LlmRuntimeTest {
     assertEquals(first.costNanos(), spent);
     // The one permit a minute went to the first call; the hit did not need one, but a new prompt does.
     assertThrows(RateLimitedException.class, () -> method.call("Something else", "ada"));
-    assertEquals(1, statistics.overall().cacheHits());
+    assertEquals(1, costs.total(CostQuery.all()).cacheHits());
   }
 
   @Test
@@ -196,8 +198,8 @@ class LlmRuntimeTest {
 
     assertEquals(3, requests.size());
     assertSame(failure, Failures.unwrap(assertThrows(CompletionException.class, answer::join)));
-    assertEquals(1, statistics.byFeature().get("Bot.greet").failures());
-    assertEquals(0, statistics.overall().costNanos());
+    assertEquals(1, costs.byFeature(CostQuery.all()).get("Bot.greet").failures());
+    assertEquals(0, costs.total(CostQuery.all()).costNanos());
   }
 
   @Test
@@ -208,8 +210,8 @@ class LlmRuntimeTest {
 
     assertThrows(IllegalStateException.class, () -> method.call("Hi", null));
 
-    assertEquals(Set.of("gpt-4o"), statistics.byModel().keySet());
-    assertEquals(1, statistics.byModel().get("gpt-4o").failures());
+    assertEquals(Set.of("gpt-4o"), costs.byModel(CostQuery.all()).keySet());
+    assertEquals(1, costs.byModel(CostQuery.all()).get("gpt-4o").failures());
   }
 
   @Test
@@ -223,7 +225,7 @@ class LlmRuntimeTest {
 
     assertTrue(future.isCompletedExceptionally());
     assertSame(failure, assertThrows(IllegalStateException.class, () -> method.call("Hi", null)));
-    assertEquals(2, statistics.overall().failures());
+    assertEquals(2, costs.total(CostQuery.all()).failures());
   }
 
   @Test

@@ -6,8 +6,9 @@ import dev.llmgen.runtime.budget.BudgetWindow;
 import dev.llmgen.runtime.budget.RecordingBudgetLedger;
 import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.config.ModelMap;
-import dev.llmgen.runtime.metrics.CallStatistics;
-import dev.llmgen.runtime.metrics.StatisticsStage;
+import dev.llmgen.runtime.metrics.CallMetrics;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.RetryMeter;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.ProviderRouter;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
 
 /**
@@ -32,18 +34,19 @@ public final class RuntimeFixture {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
   private final FakeTicker ticker = new FakeTicker();
-  private final CallStatistics statistics = new CallStatistics();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final CostLedger costs = new CostLedger(CLOCK);
   private final TokenCounter tokenCounter = new TokenCounter();
   private final RecordingBudgetLedger ledger = new RecordingBudgetLedger();
   private final ScriptedProvider provider = new ScriptedProvider();
   private final FakeScheduler scheduler = new FakeScheduler(ticker);
+  private final CircuitBreakers circuits = new CircuitBreakers(ResilienceSettings.DEFAULTS, CLOCK, ticker, Set.of());
+  private final BudgetStages budgets = new BudgetStages(() -> ledger, CLOCK, Set.of());
   private final LlmRuntime runtime = new LlmRuntime(
       ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), ModelMap.identity(), tokenCounter, ticker,
-      new StatisticsStage(statistics, ticker), new CacheStages(ticker),
-      new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of()),
-      new CircuitBreakers(ResilienceSettings.DEFAULTS, CLOCK, ticker, Set.of()),
-      new BudgetStages(() -> ledger, CLOCK, Set.of()),
-      new RateLimitStages(ticker, scheduler));
+      new CallMetrics(meters, costs, circuits, budgets), new CacheStages(ticker),
+      new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of(new RetryMeter(meters))),
+      circuits, budgets, new RateLimitStages(ticker, scheduler));
 
   public LlmRuntime runtime() {
     return runtime;
@@ -57,8 +60,12 @@ public final class RuntimeFixture {
     return ledger;
   }
 
-  public CallStatistics statistics() {
-    return statistics;
+  public SimpleMeterRegistry meters() {
+    return meters;
+  }
+
+  public CostLedger costs() {
+    return costs;
   }
 
   public TokenCounter tokenCounter() {

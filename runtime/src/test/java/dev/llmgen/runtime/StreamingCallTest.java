@@ -12,6 +12,7 @@ import dev.llmgen.runtime.budget.BudgetPolicy;
 import dev.llmgen.runtime.cache.CachePolicy;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.TokenUsage;
+import dev.llmgen.runtime.metrics.CostQuery;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class StreamingCallTest {
     LlmResult<String> result = answer.result().get();
     assertEquals("Once upon a time", result.value());
     assertEquals(20 * INPUT_NANOS + 4 * OUTPUT_NANOS, result.costNanos());
-    assertEquals(1, fixture.statistics().byFeature().get("Bot.chat").calls());
+    assertEquals(1, fixture.costs().byFeature(CostQuery.all()).get("Bot.chat").calls());
   }
 
   @Test
@@ -166,7 +167,7 @@ class StreamingCallTest {
     method(chat()).stream("Hi", null).subscribe(subscriber);
 
     assertSame(failure, subscriber.failure().orElseThrow());
-    assertEquals(1, fixture.statistics().overall().failures());
+    assertEquals(1, fixture.costs().total(CostQuery.all()).failures());
   }
 
   @Test

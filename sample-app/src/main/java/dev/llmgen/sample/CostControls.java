@@ -2,7 +2,7 @@ package dev.llmgen.sample;
 
 import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.cache.CacheStages;
-import dev.llmgen.runtime.metrics.CallStatistics;
+import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
 import dev.llmgen.runtime.resilience.CircuitBreakers;
 import dev.llmgen.runtime.resilience.RetryStages;
@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /** What the runtime reports about calls, their cost controls and their resilience, as the summary prints it. */
 record CostControls(
-    CallStatistics calls, CacheStages caches, BudgetStages budgets, RateLimitStages rateLimits, RetryStages retries,
+    CostLedger costs, CacheStages caches, BudgetStages budgets, RateLimitStages rateLimits, RetryStages retries,
     CircuitBreakers circuits) {
 
   @Inject

@@ -1,17 +1,16 @@
 package dev.llmgen.sample;
 
-import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.budget.BudgetUse;
 import dev.llmgen.runtime.cache.CacheStatistics;
-import dev.llmgen.runtime.metrics.CallStatistics;
-import dev.llmgen.runtime.metrics.CallSummary;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
+import dev.llmgen.runtime.metrics.CostTotals;
 import dev.llmgen.runtime.ratelimit.RateLimitStatistics;
 import dev.llmgen.units.Usd;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,11 +24,9 @@ import java.util.stream.Collectors;
 final class SummaryPrinter {
 
   private static final int SAMPLE_ROWS = 8;
-  /** The cascade's strongest model, which the savings are measured against. */
-  private static final String STRONGEST = "gpt-4o";
   private static final int TOP_CUSTOMERS = 5;
-  private static final String SUMMARY_HEADER = String.format(Locale.ROOT, "%-24s %6s %5s %10s %10s %12s %8s %8s",
-      "", "calls", "fail", "input tok", "output tok", "cost USD", "p50 ms", "p95 ms");
+  private static final String SUMMARY_HEADER = String.format(Locale.ROOT, "%-24s %6s %5s %6s %10s %10s %12s",
+      "", "calls", "fail", "cached", "input tok", "output tok", "cost USD");
 
   private final PrintStream out;
 
@@ -38,18 +35,16 @@ final class SummaryPrinter {
   }
 
   void print(String provider, List<TriageOutcome> outcomes, CostControls controls) {
-    CallStatistics statistics = controls.calls();
+    CostLedger costs = controls.costs();
     out.printf(Locale.ROOT, "llmgen sample: customer-support triage of %d tickets%n", outcomes.size());
     out.println(providerLine(provider));
     out.println();
     printSamples(outcomes);
     printTriage(outcomes);
-    printTable("By feature", statistics.byFeature());
-    printTable("By the model that answered (with the cost of any earlier attempts of its calls)", statistics.byModel());
-    printTable("Top customers by cost", topByCost(statistics.byUser()));
-    printRow("All calls", statistics.overall());
+    printTable("By model (each model's own turns)", costs.byModel(CostQuery.all()));
+    printTable("Top customers by cost", topByCost(costs.byUser(CostQuery.all())));
+    printRow("All calls", costs.total(CostQuery.all()));
     out.println();
-    printCascade(outcomes);
     printCache(controls.caches().statistics());
     printBudgets(controls.budgets().usage());
     printRateLimits(controls.rateLimits().statistics());
@@ -68,23 +63,6 @@ final class SummaryPrinter {
         .collect(Collectors.groupingBy(LlmResult::model, TreeMap::new, Collectors.counting()));
     out.println("Replies written by a fallback model: " + (fallbacks.isEmpty() ? "none" : fallbacks));
     out.println("Circuit breakers: " + controls.circuits().states());
-  }
-
-  private void printCascade(List<TriageOutcome> outcomes) {
-    List<LlmResult<?>> extractions = outcomes.stream()
-        .flatMap(outcome -> outcome.extraction().stream())
-        .<LlmResult<?>>map(extraction -> extraction)
-        .toList();
-    CascadeSplit split = CascadeSplit.of(extractions, ModelCatalog.bundled().find(STRONGEST).orElseThrow().prices());
-    out.println("Extraction cascade: gpt-4o-mini first, " + STRONGEST + " when the cheap model is unsure");
-    out.printf(Locale.ROOT, "%-24s %8s %7s%n", "answered by", "calls", "share");
-    split.answeredBy().forEach((model, calls) ->
-        out.printf(Locale.ROOT, "%-24s %8d %6.1f%%%n", model, calls, 100.0 * calls / Math.max(1, split.calls())));
-    out.printf(Locale.ROOT, "Cost %s USD against %s USD always asking %s: %s USD saved (%.1f%%)%s%n%n",
-        usd(Usd.fromNanos(split.costNanos())), usd(Usd.fromNanos(split.strongestOnlyNanos())), STRONGEST,
-        usd(Usd.fromNanos(split.savedNanos())),
-        split.strongestOnlyNanos() == 0 ? 0.0 : 100.0 * split.savedNanos() / split.strongestOnlyNanos(),
-        split.belowThreshold() == 0 ? "" : "; " + split.belowThreshold() + " answered below the threshold");
   }
 
   private void printCache(Map<String, CacheStatistics> caches) {
@@ -164,23 +142,22 @@ final class SummaryPrinter {
         failures.isEmpty() ? "" : failures.toString());
   }
 
-  private void printTable(String title, Map<String, CallSummary> rows) {
+  private void printTable(String title, Map<String, CostTotals> rows) {
     out.println(title);
     out.println(SUMMARY_HEADER);
     rows.forEach(this::printRow);
     out.println();
   }
 
-  private void printRow(String name, CallSummary summary) {
-    out.printf(Locale.ROOT, "%-24s %6d %5d %10d %10d %12s %8s %8s%n", shorten(name, 24), summary.calls(), summary.failures(),
-        summary.inputTokens(), summary.outputTokens(), usd(summary.costUsd()), millis(summary.latencyP50()),
-        millis(summary.latencyP95()));
+  private void printRow(String name, CostTotals totals) {
+    out.printf(Locale.ROOT, "%-24s %6d %5d %6d %10d %10d %12s%n", shorten(name, 24), totals.calls(), totals.failures(),
+        totals.cacheHits(), totals.inputTokens(), totals.outputTokens(), usd(totals.costUsd()));
   }
 
-  private static Map<String, CallSummary> topByCost(Map<String, CallSummary> byUser) {
-    Map<String, CallSummary> top = new LinkedHashMap<>();
+  private static Map<String, CostTotals> topByCost(Map<String, CostTotals> byUser) {
+    Map<String, CostTotals> top = new LinkedHashMap<>();
     byUser.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, CallSummary> entry) -> entry.getValue().costNanos())
+        .sorted(Comparator.comparingLong((Map.Entry<String, CostTotals> entry) -> entry.getValue().costNanos())
             .reversed())
         .limit(TOP_CUSTOMERS)
         .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
@@ -189,10 +166,6 @@ final class SummaryPrinter {
 
   private static String usd(BigDecimal amount) {
     return amount.setScale(6, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  private static String millis(Duration latency) {
-    return String.valueOf(latency.toMillis());
   }
 
   private static String shorten(String text, int length) {

@@ -14,8 +14,9 @@ import dev.llmgen.runtime.budget.BudgetUse;
 import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.cache.CacheStatistics;
 import dev.llmgen.runtime.config.ConfigSource;
-import dev.llmgen.runtime.metrics.CallStatistics;
-import dev.llmgen.runtime.metrics.CallSummary;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
+import dev.llmgen.runtime.metrics.CostTotals;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,15 +50,15 @@ class TriageAppTest {
     assertTrue(outcomes.stream().filter(TriageOutcome::succeeded).count() > tickets.size() / 2);
 
     // Classification and extraction never fail, and repeated messages are answered from the cache.
-    CallStatistics statistics = injector.getInstance(CallStatistics.class);
-    assertEquals(3L * tickets.size(), statistics.overall().calls());
+    CostLedger costs = injector.getInstance(CostLedger.class);
+    assertEquals(3L * tickets.size(), costs.total(CostQuery.all()).calls());
     long distinctMessages = tickets.stream().map(ticket -> ticket.subject() + "\n" + ticket.body()).distinct().count();
     CacheStatistics classifyCache = injector.getInstance(CacheStages.class).statistics().get("SupportDesk.classify");
     assertEquals(distinctMessages, classifyCache.misses());
     assertEquals(tickets.size() - distinctMessages, classifyCache.hits());
-    assertEquals(classifyCache.hits(), statistics.byFeature().get("SupportDesk.classify").cacheHits());
-    assertEquals(0, statistics.byFeature().get("SupportDesk.classify").failures());
-    assertEquals(0, statistics.byFeature().get("SupportDesk.extract").failures());
+    assertEquals(classifyCache.hits(), costs.byFeature(CostQuery.all()).get("SupportDesk.classify").cacheHits());
+    assertEquals(0, costs.byFeature(CostQuery.all()).get("SupportDesk.classify").failures());
+    assertEquals(0, costs.byFeature(CostQuery.all()).get("SupportDesk.extract").failures());
 
     // The extraction cascade answers most tickets with the cheap model and asks the strong one when the cheap
     // one is unsure; either way it costs less than asking the strong model every time.
@@ -82,14 +83,14 @@ class TriageAppTest {
         .collect(Collectors.groupingBy(outcome -> outcome.ticket().customerId(), Collectors.counting()));
     assertTrue(repliesPerCustomer.values().stream().allMatch(replies -> replies <= 4), repliesPerCustomer::toString);
 
-    CallSummary cheap = statistics.byModel().get("gpt-4o-mini");
-    CallSummary strong = statistics.byModel().get("gpt-4o");
+    CostTotals cheap = costs.byModel(CostQuery.all()).get("gpt-4o-mini");
+    CostTotals strong = costs.byModel(CostQuery.all()).get("gpt-4o");
     assertTrue(cheap.costNanos() > 0 && strong.costNanos() > 0);
-    assertEquals(cheap.costNanos() + strong.costNanos(), statistics.overall().costNanos());
+    assertEquals(cheap.costNanos() + strong.costNanos(), costs.total(CostQuery.all()).costNanos());
     String output = printed.toString(StandardCharsets.UTF_8);
-    for (String expected : List.of("Answers are SIMULATED", "SupportDesk.draftReply", "p95 ms",
+    for (String expected : List.of("Answers are SIMULATED", "Top customers by cost",
         "All calls                   720", "Response cache", "saved USD", "Budgets: most spent against a per-user daily limit",
-        "whole app (perAppDailyUsd)", "Rate limits", "refused", "Extraction cascade", "USD saved", "Resilience",
+        "whole app (perAppDailyUsd)", "Rate limits", "refused", "Resilience",
         "Circuit breakers")) {
       assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
     }

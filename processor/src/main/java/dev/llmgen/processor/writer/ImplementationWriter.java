@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code FooImpl}: one {@code static final CallSpec} per method built from literals, one
  * {@code LlmMethod} per method bound in the constructor (with its cascade's scorer, which Guice
- * injects), and method bodies that only render the prompt and hand it over.
+ * injects), and method bodies that only note the time, render the prompt and hand both over.
  */
 final class ImplementationWriter {
 
@@ -157,10 +157,13 @@ final class ImplementationWriter {
     String prompt = locals.newName(method.parameters().stream().anyMatch(parameter -> parameter.name().equals("prompt"))
         ? "renderedPrompt"
         : "prompt");
+    String renderingStarted = locals.newName("renderingStarted");
     CodeBlock user = method.userId().map(parameter -> CodeBlock.of("$N", parameter.name())).orElse(CodeBlock.of("null"));
     return implementation
+        .addStatement("long $N = this.$N.startNanos()", renderingStarted, boundName)
         .addStatement("$T $N = $L", String.class, prompt, promptRenderer.render(method))
-        .addStatement("return this.$N.$N($N, $L)", boundName, entryPoint(method.returnShape()), prompt, user)
+        .addStatement("return this.$N.$N($N, $N, $L)", boundName, entryPoint(method.returnShape()), renderingStarted,
+            prompt, user)
         .build();
   }
 

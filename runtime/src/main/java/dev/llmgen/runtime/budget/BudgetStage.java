@@ -3,6 +3,7 @@ package dev.llmgen.runtime.budget;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.LlmTimeoutException;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.budget.BudgetLedger.Outcome;
 import dev.llmgen.runtime.budget.BudgetLedger.Refusal;
 import dev.llmgen.runtime.budget.BudgetLedger.Reservation;
@@ -59,12 +60,15 @@ public final class BudgetStage implements CallStage {
 
   @Override
   public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+    long started = call.nanoTime();
     List<WindowLimit> limits = limitsFor(call.userId());
     Reservation reservation;
     try {
       reservation = reserve(call, limits);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    } finally {
+      call.stageEnded(TimedStage.BUDGET, started);
     }
     CompletableFuture<LlmResult<T>> answer;
     try {
@@ -72,8 +76,11 @@ public final class BudgetStage implements CallStage {
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    return answer.whenComplete(
-        (result, failure) -> settle(call, reservation, limits, billed(result, failure, reservation)));
+    return answer.whenComplete((result, failure) -> {
+      long settling = call.nanoTime();
+      settle(call, reservation, limits, billed(result, failure, reservation));
+      call.stageEnded(TimedStage.BUDGET, settling);
+    });
   }
 
   private List<WindowLimit> limitsFor(String userId) {

@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,15 +55,39 @@ public final class BudgetStages implements StageFactory {
     return ledger.get().windows().entrySet().stream().map(this::use).toList();
   }
 
+  /**
+   * Where each limit of {@code pool} stands today and this month, one use per limit in the order
+   * per-user daily, per-user monthly, per-app daily, per-app monthly: for a per-user limit, the window of
+   * the user who spent the most. A window nothing was spent in yet reads as nothing spent.
+   */
+  public List<BudgetUse> current(String pool) {
+    LocalDate today = LocalDate.now(clock);
+    Map<BudgetWindow, Totals> windows = policies.isEmpty() ? Map.of() : ledger.get().windows();
+    List<BudgetUse> current = new ArrayList<>();
+    for (BudgetLimit limit : BudgetLimit.values()) {
+      BudgetWindow period = limit.window(pool, null, today);
+      current.add(windows.entrySet().stream()
+          .filter(entry -> entry.getKey().pool().equals(pool) && entry.getKey().perUser() == limit.perUser()
+              && entry.getKey().span() == period.span() && entry.getKey().start().equals(period.start()))
+          .max(Comparator.comparingLong(entry -> entry.getValue().spentNanos()))
+          .map(this::use)
+          .orElseGet(() -> new BudgetUse(period, limit.annotationName(), 0, 0, strictest(limit, pool))));
+    }
+    return current;
+  }
+
   private BudgetUse use(Map.Entry<BudgetWindow, Totals> entry) {
     BudgetWindow window = entry.getKey();
     BudgetLimit limit = BudgetLimit.of(window);
-    long strictest = policies.stream()
-        .filter(policy -> policy.pool().equals(window.pool()))
+    return new BudgetUse(window, limit.annotationName(), entry.getValue().spentNanos(),
+        entry.getValue().reservedNanos(), strictest(limit, window.pool()));
+  }
+
+  private long strictest(BudgetLimit limit, String pool) {
+    return policies.stream()
+        .filter(policy -> policy.pool().equals(pool))
         .mapToLong(limit::in)
         .min()
         .orElse(BudgetPolicy.NO_LIMIT);
-    return new BudgetUse(window, limit.annotationName(), entry.getValue().spentNanos(),
-        entry.getValue().reservedNanos(), strictest);
   }
 }

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.StageTimings;
 import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
@@ -48,24 +50,26 @@ public final class CacheStage implements CallStage {
 
   @Override
   public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+    long started = call.nanoTime();
     CacheKey key = keys.keyOf(call.prompt(), call.userId());
     LlmResult<?> stored = answers.getIfPresent(key);
     if (stored != null) {
-      return CompletableFuture.completedFuture(served(call, stored));
+      return CompletableFuture.completedFuture(served(call, stored, started));
     }
     CompletableFuture<LlmResult<?>> load = new CompletableFuture<>();
     CompletableFuture<LlmResult<?>> shared = inFlight.putIfAbsent(key, load);
     if (shared != null) {
       // Every caller gets a future of its own, so one that cancels does not cancel the shared answer.
-      return shared.thenApply(original -> served(call, original));
+      return shared.thenApply(original -> served(call, original, started));
     }
     stored = answers.getIfPresent(key); // a load may have finished between the two lookups
     if (stored != null) {
       inFlight.remove(key, load);
       load.complete(stored);
-      return CompletableFuture.completedFuture(served(call, stored));
+      return CompletableFuture.completedFuture(served(call, stored, started));
     }
     misses.increment();
+    call.stageEnded(TimedStage.CACHE, started);
     CompletableFuture<LlmResult<T>> answered;
     try {
       answered = next.handle(call);
@@ -93,13 +97,16 @@ public final class CacheStage implements CallStage {
         answers.estimatedSize() + inFlight.size(), savedCostNanos.sum());
   }
 
-  /** A stored answer, served again: nothing was spent, and the latency is this call's own. */
-  private <T> LlmResult<T> served(Call<T> call, LlmResult<?> original) {
+  /**
+   * A stored answer, served again: nothing was spent, and the latency is this call's own. The time
+   * since {@code started}, waiting for an identical call in flight included, is the cache's.
+   */
+  private <T> LlmResult<T> served(Call<T> call, LlmResult<?> original, long started) {
     hits.increment();
     savedCostNanos.add(original.costNanos());
     LlmResult<T> answer = typed(original);
-    Duration latency = Duration.ofNanos(ticker.nanoTime() - call.startNanos());
-    return new LlmResult<>(answer.value(), answer.model(), answer.provider(), 0, 0, 0, 0, latency, true, List.of());
+    Duration latency = Duration.ofNanos(call.stageEnded(TimedStage.CACHE, started) - call.startNanos());
+    return new LlmResult<>(answer.value(), answer.model(), answer.provider(), 0, 0, 0, 0, latency, true, List.of(), StageTimings.NONE);
   }
 
   // A stage serves one method, so every answer it holds is of that method's type.

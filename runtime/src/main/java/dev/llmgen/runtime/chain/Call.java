@@ -2,6 +2,9 @@ package dev.llmgen.runtime.chain;
 
 import com.knuddels.jtokkit.api.Encoding;
 import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.StageTimings;
+import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.StreamListener;
 import java.util.Optional;
@@ -17,8 +20,10 @@ public final class Call<T> {
   private final CallSpec<T> spec;
   private final String prompt;
   private final String userId;
+  private final Ticker ticker;
   private final long startNanos;
   private final StreamListener listener;
+  private final StageTimes stageTimes;
   // Written and read by the stages of one turn, which run one after another: no lock needed, and
   // volatile because a retry or a rate-limit wait resumes the turn on another thread.
   private volatile Encoding countedWith;
@@ -31,29 +36,36 @@ public final class Call<T> {
    * @param spec the method's call specification
    * @param prompt the rendered user message
    * @param userId the {@code @UserId} argument, or {@code null} when the method has none
-   * @param startNanos when the call started, by the runtime's {@link dev.llmgen.runtime.Ticker}
+   * @param ticker the runtime's ticker, which times the call and its stages
+   * @param startNanos when the call started, by {@code ticker}
    */
-  public Call(CallSpec<T> spec, String prompt, String userId, long startNanos) {
-    this(spec, prompt, userId, startNanos, null);
+  public Call(CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos) {
+    this(spec, prompt, userId, ticker, startNanos, null, new StageTimes());
   }
 
-  private Call(CallSpec<T> spec, String prompt, String userId, long startNanos, StreamListener listener) {
+  private Call(CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos,
+      StreamListener listener, StageTimes stageTimes) {
     this.spec = spec;
     this.prompt = prompt;
     this.userId = userId;
+    this.ticker = ticker;
     this.startNanos = startNanos;
     this.listener = listener;
+    this.stageTimes = stageTimes;
   }
 
   /** A call whose answer goes to {@code listener} as it is written. */
   public static <T> Call<T> streaming(
-      CallSpec<T> spec, String prompt, String userId, long startNanos, StreamListener listener) {
-    return new Call<>(spec, prompt, userId, startNanos, listener);
+      CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos, StreamListener listener) {
+    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, new StageTimes());
   }
 
-  /** The same invocation, for the next model's turn: nothing counted, nothing sent yet. */
+  /**
+   * The same invocation, for the next model's turn: nothing counted, nothing sent yet; its stages'
+   * times add to this call's.
+   */
   public Call<T> nextTurn() {
-    return new Call<>(spec, prompt, userId, startNanos, listener);
+    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, stageTimes);
   }
 
   public CallSpec<T> spec() {
@@ -70,6 +82,27 @@ public final class Call<T> {
 
   public long startNanos() {
     return startNanos;
+  }
+
+  /** The time now, by the runtime's ticker: where a stage starts. */
+  public long nanoTime() {
+    return ticker.nanoTime();
+  }
+
+  /**
+   * Adds the time from {@code startedNanos} to now to {@code stage}.
+   *
+   * @return the time now, where the next stage starts
+   */
+  public long stageEnded(TimedStage stage, long startedNanos) {
+    long now = ticker.nanoTime();
+    stageTimes.add(stage, now - startedNanos);
+    return now;
+  }
+
+  /** The time each stage took so far. */
+  public StageTimings timings() {
+    return stageTimes.snapshot();
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.llmgen.runtime.chain;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmResult;
-import dev.llmgen.runtime.Ticker;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.Completion;
@@ -23,15 +23,13 @@ public final class ProviderCall<T> implements CallHandler<T> {
 
   private final CallSpec<T> spec;
   private final ModelBinding model;
-  private final Ticker ticker;
   private final boolean logprobs;
   private final String description;
 
   /** @param logprobs whether to ask for token log-probabilities (a cascade scorer reads them) */
-  public ProviderCall(CallSpec<T> spec, ModelBinding model, Ticker ticker, boolean logprobs) {
+  public ProviderCall(CallSpec<T> spec, ModelBinding model, boolean logprobs) {
     this.spec = spec;
     this.model = model;
-    this.ticker = ticker;
     this.logprobs = logprobs;
     this.description = spec.feature() + " on " + model.provider().name() + " model " + model.providerModel();
   }
@@ -46,6 +44,7 @@ public final class ProviderCall<T> implements CallHandler<T> {
         model.providerModel(), spec.system(), call.prompt(), spec.maxTokens(), spec.temperature(),
         spec.outputFormat().responseFormat(), logprobs, spec.timeout());
     CompletableFuture<Completion> completion;
+    long sentNanos = call.nanoTime();
     try {
       call.requestSent();
       completion = call.listener().isPresent()
@@ -54,20 +53,30 @@ public final class ProviderCall<T> implements CallHandler<T> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return completion.thenApply(answer -> {
-      call.answered(answer);
-      return toResult(call, answer);
-    });
+    return completion.whenComplete((answer, failure) -> call.stageEnded(TimedStage.PROVIDER, sentNanos))
+        .thenApply(answer -> {
+          call.answered(answer);
+          return toResult(call, answer);
+        });
   }
 
   private LlmResult<T> toResult(Call<T> call, Completion completion) {
+    long decodingStarted = call.nanoTime();
+    try {
+      return priceAndDecode(call, completion);
+    } finally {
+      call.stageEnded(TimedStage.DECODING, decodingStarted);
+    }
+  }
+
+  private LlmResult<T> priceAndDecode(Call<T> call, Completion completion) {
     TokenUsage usage = completion.usage()
         .map(reported -> completion.cancelled() ? withOutputProduced(reported, completion) : reported)
         .orElseGet(() -> countUsage(call, completion));
     long costNanos = model.prices().costNanos(
         usage.uncachedInputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens());
     T value = decode(completion, usage, costNanos);
-    Duration latency = Duration.ofNanos(ticker.nanoTime() - call.startNanos());
+    Duration latency = Duration.ofNanos(call.nanoTime() - call.startNanos());
     return LlmResult.answered(
         value, model.providerModel(), model.provider().name(), call.requests(), usage.inputTokens(),
         usage.outputTokens(), usage.cachedInputTokens(), costNanos, latency);

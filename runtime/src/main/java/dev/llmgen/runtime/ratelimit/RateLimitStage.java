@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.ratelimit;
 
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
@@ -33,8 +34,12 @@ public final class RateLimitStage {
       public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
         // Providers count a request against their limits with all the output it may write.
         long tokens = (long) call.inputTokens(model) + call.spec().maxTokens();
+        long started = call.nanoTime();
         return limiters.acquire(call.userId(), tokens)
-            .whenComplete(RateLimitStage.this::record)
+            .whenComplete((wait, refusal) -> {
+              call.stageEnded(TimedStage.RATE_LIMIT_WAIT, started);
+              record(wait, refusal);
+            })
             .thenCompose(wait -> next.handle(call));
       }
     };

@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.budget;
 
 import dev.llmgen.catalog.TokenPrices;
+import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.chain.Call;
@@ -39,7 +40,7 @@ final class BudgetCalls {
   }
 
   static Call<String> call(CallSpec<String> spec, String user) {
-    return new Call<>(spec, "Hello", user, 0);
+    return new Call<>(spec, "Hello", user, Ticker.system(), 0);
   }
 
   static LlmResult<String> answer(long costNanos) {

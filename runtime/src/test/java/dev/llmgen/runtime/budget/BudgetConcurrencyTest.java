@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgen.catalog.TokenPrices;
+import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
@@ -119,7 +120,7 @@ class BudgetConcurrencyTest {
     };
     // Half of the calls come from a few heavy users, so that per-user limits are reached too.
     String user = "user-" + (random.nextBoolean() ? random.nextInt(HEAVY_USERS) : random.nextInt(USERS));
-    Call<String> call = new Call<>(spec, prompt, user, 0);
+    Call<String> call = new Call<>(spec, prompt, user, Ticker.system(), 0);
     try {
       LlmResult<String> result = stage.handle(call, next).join();
       settled.addAndGet(result.costNanos());

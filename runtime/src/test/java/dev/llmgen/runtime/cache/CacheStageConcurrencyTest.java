@@ -98,12 +98,12 @@ class CacheStageConcurrencyTest {
   }
 
   private Asked ask(String prompt) {
-    return new Asked(prompt, stage.handle(new Call<>(SPEC, prompt, null, ticker.nanoTime()), next));
+    return new Asked(prompt, stage.handle(new Call<>(SPEC, prompt, null, ticker, ticker.nanoTime()), next));
   }
 
   private void answerAll() {
     held.forEach((prompt, answer) -> answer.complete(
-        FakeNext.answerTo(new Call<>(SPEC, prompt, null, ticker.nanoTime()))));
+        FakeNext.answerTo(new Call<>(SPEC, prompt, null, ticker, ticker.nanoTime()))));
   }
 
   private static List<String> shuffled(List<String> prompts, Random random) {

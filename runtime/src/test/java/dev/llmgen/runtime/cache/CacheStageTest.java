@@ -14,6 +14,7 @@ import dev.llmgen.runtime.FakeTicker;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.StageTimings;
 import dev.llmgen.runtime.chain.Call;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class CacheStageTest {
   }
 
   private CompletableFuture<LlmResult<String>> ask(CacheStage stage, String prompt, String user) {
-    return stage.handle(new Call<>(SPEC, prompt, user, ticker.nanoTime()), next);
+    return stage.handle(new Call<>(SPEC, prompt, user, ticker, ticker.nanoTime()), next);
   }
 
   private LlmResult<String> call(CacheStage stage, String prompt, String user) {
@@ -52,7 +53,7 @@ class CacheStageTest {
     CacheStage stage = stage(100, Scope.GLOBAL);
     LlmResult<String> first = call(stage, "Where is my parcel?", "ada");
 
-    Call<String> repeat = new Call<>(SPEC, "Where is my parcel?", "ada", ticker.nanoTime());
+    Call<String> repeat = new Call<>(SPEC, "Where is my parcel?", "ada", ticker, ticker.nanoTime());
     ticker.advance(Duration.ofMillis(2));
     LlmResult<String> second = stage.handle(repeat, next).join();
 
@@ -60,7 +61,8 @@ class CacheStageTest {
     assertEquals(FakeNext.COST_NANOS, first.costNanos());
     assertEquals(1, next.calls());
     assertEquals(
-        new LlmResult<>("re: Where is my parcel?", "gpt-4o-mini", "fake", 0, 0, 0, 0, Duration.ofMillis(2), true, List.of()),
+        new LlmResult<>("re: Where is my parcel?", "gpt-4o-mini", "fake", 0, 0, 0, 0, Duration.ofMillis(2), true, List.of(),
+            StageTimings.NONE),
         second);
     assertEquals(new CacheStatistics(1, 1, 0, 1, FakeNext.COST_NANOS), stage.statistics());
   }

@@ -50,7 +50,7 @@ class CacheStagesTest {
     CallStage triageStage = stages.stageFor(triage, MINI).orElseThrow();
     stages.stageFor(answer, MINI).orElseThrow();
     for (int i = 0; i < 2; i++) {
-      triageStage.handle(new Call<>(triage, "My parcel is late", null, ticker.nanoTime()), next).join();
+      triageStage.handle(new Call<>(triage, "My parcel is late", null, ticker, ticker.nanoTime()), next).join();
     }
 
     assertEquals(List.of("Bot.answer", "Triage.classify"), List.copyOf(stages.statistics().keySet()));
@@ -63,7 +63,7 @@ class CacheStagesTest {
     FakeNext next = new FakeNext();
     for (int i = 0; i < 2; i++) {
       CallSpec<String> spec = cachedSpec("Bot.answer", 100, Scope.GLOBAL);
-      stages.stageFor(spec, MINI).orElseThrow().handle(new Call<>(spec, "Hi", null, ticker.nanoTime()), next).join();
+      stages.stageFor(spec, MINI).orElseThrow().handle(new Call<>(spec, "Hi", null, ticker, ticker.nanoTime()), next).join();
     }
 
     assertEquals(new CacheStatistics(0, 2, 0, 2, 0), stages.statistics().get("Bot.answer"));

@@ -18,6 +18,7 @@ import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.TokenUsage;
+import dev.llmgen.runtime.metrics.CostQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ class JudgeScorerTest {
     assertEquals(0.7, score.value(), 1e-12);
     assertEquals(JUDGE_COST, score.costNanos());
     assertEquals("judge gpt-4.1-nano: 7/10", score.reason());
-    assertEquals(1, fixture.statistics().byFeature().get("Desk.answer.judge").calls());
+    assertEquals(1, fixture.costs().byFeature(CostQuery.all()).get("Desk.answer.judge").calls());
   }
 
   @Test

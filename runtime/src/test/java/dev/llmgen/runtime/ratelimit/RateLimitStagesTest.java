@@ -44,8 +44,8 @@ class RateLimitStagesTest {
     CallStage first = stages.stageFor(spec, binding("gpt-4o-mini")).orElseThrow();
     CallStage second = stages.stageFor(spec, binding("gpt-4o-mini")).orElseThrow();
 
-    first.handle(new Call<>(spec, "Hi", null, ticker.nanoTime()), ANSWER).join();
-    CompletableFuture<LlmResult<String>> refused = second.handle(new Call<>(spec, "Hi", null, ticker.nanoTime()), ANSWER);
+    first.handle(new Call<>(spec, "Hi", null, ticker, ticker.nanoTime()), ANSWER).join();
+    CompletableFuture<LlmResult<String>> refused = second.handle(new Call<>(spec, "Hi", null, ticker, ticker.nanoTime()), ANSWER);
 
     assertInstanceOf(RateLimitedException.class, Failures.unwrap(assertThrows(CompletionException.class, refused::join)));
     assertEquals(new RateLimitStatistics(1, 0, Duration.ZERO, 1), stages.statistics().get("Bot.greet"));
@@ -68,9 +68,9 @@ class RateLimitStagesTest {
     CallStage claudeStage = stages.stageFor(spec, claude).orElseThrow();
 
     CompletableFuture<LlmResult<String>> claudeTurn =
-        claudeStage.handle(new Call<>(spec, prompt, null, ticker.nanoTime()), ANSWER);
+        claudeStage.handle(new Call<>(spec, prompt, null, ticker, ticker.nanoTime()), ANSWER);
     CompletableFuture<LlmResult<String>> openAiTurn =
-        openAiStage.handle(new Call<>(spec, prompt, null, ticker.nanoTime()), ANSWER);
+        openAiStage.handle(new Call<>(spec, prompt, null, ticker, ticker.nanoTime()), ANSWER);
 
     assertInstanceOf(RateLimitedException.class,
         Failures.unwrap(assertThrows(CompletionException.class, claudeTurn::join)));

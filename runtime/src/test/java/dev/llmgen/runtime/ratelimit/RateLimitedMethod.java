@@ -69,7 +69,7 @@ final class RateLimitedMethod {
   }
 
   CompletableFuture<LlmResult<String>> call(String prompt, String userId) {
-    return stage.handle(new Call<>(spec, prompt, userId, ticker.nanoTime()), this::answer);
+    return stage.handle(new Call<>(spec, prompt, userId, ticker, ticker.nanoTime()), this::answer);
   }
 
   void advance(Duration duration) {

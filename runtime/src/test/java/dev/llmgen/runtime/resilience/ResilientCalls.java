@@ -80,11 +80,11 @@ final class ResilientCalls {
   }
 
   <T> CompletableFuture<LlmResult<T>> call(CallSpec<T> spec, ModelBinding model, CallStage... stages) {
-    return chain(spec, model, stages).handle(new Call<>(spec, PROMPT, null, ticker.nanoTime()));
+    return chain(spec, model, stages).handle(new Call<>(spec, PROMPT, null, ticker, ticker.nanoTime()));
   }
 
   CompletableFuture<LlmResult<String>> stream(CallSpec<String> spec, StreamListener listener, CallStage... stages) {
-    return chain(spec, model, stages).handle(Call.streaming(spec, PROMPT, null, ticker.nanoTime(), listener));
+    return chain(spec, model, stages).handle(Call.streaming(spec, PROMPT, null, ticker, ticker.nanoTime(), listener));
   }
 
   void advance(Duration duration) {
@@ -103,7 +103,7 @@ final class ResilientCalls {
   }
 
   private <T> CallHandler<T> chain(CallSpec<T> spec, ModelBinding model, CallStage... stages) {
-    CallHandler<T> chain = new ProviderCall<>(spec, model, ticker, false);
+    CallHandler<T> chain = new ProviderCall<>(spec, model, false);
     for (int i = stages.length - 1; i >= 0; i--) {
       CallStage stage = stages[i];
       CallHandler<T> next = chain;

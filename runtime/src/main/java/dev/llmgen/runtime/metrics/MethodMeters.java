@@ -1,0 +1,100 @@
+package dev.llmgen.runtime.metrics;
+
+import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.StageTimings;
+import dev.llmgen.runtime.TimedStage;
+import dev.llmgen.runtime.chain.ModelBinding;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/** The meters of one method, made when it is bound. */
+final class MethodMeters {
+
+  private final MeterRegistry registry;
+  private final String feature;
+  private final ModelBinding firstModel;
+  private final ConcurrentMap<String, ModelMeters> byModel = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ModelBinding> bindings = new ConcurrentHashMap<>();
+  private final Timer[] stages = new Timer[TimedStage.values().length];
+  private final Optional<CacheCounters> cache;
+
+  MethodMeters(MeterRegistry registry, CallSpec<?> spec, List<ModelBinding> models) {
+    this.registry = registry;
+    this.feature = spec.feature();
+    this.firstModel = models.get(0);
+    for (ModelBinding model : models) {
+      bindings.putIfAbsent(model.providerModel(), model);
+      model(model.providerModel());
+    }
+    this.cache = spec.cache().map(policy -> new CacheCounters(
+        cacheCounter(registry, feature, "hit"), cacheCounter(registry, feature, "miss")));
+  }
+
+  String feature() {
+    return feature;
+  }
+
+  /** The method's first model: failures that name no model (a refused budget, say) are counted under it. */
+  ModelBinding firstModel() {
+    return firstModel;
+  }
+
+  /** The method's binding of {@code model}, as the provider knows it; the first model's for any other. */
+  ModelBinding binding(String model) {
+    return bindings.getOrDefault(model, firstModel);
+  }
+
+  /** The meters of {@code model}; made here for a model no binding named, which should not happen. */
+  ModelMeters model(String model) {
+    ModelMeters meters = byModel.get(model);
+    return meters != null ? meters : byModel.computeIfAbsent(model, name -> new ModelMeters(registry, feature, name));
+  }
+
+  /** Records the time of each stage the call went through. */
+  void stages(StageTimings timings) {
+    for (TimedStage stage : TimedStage.values()) {
+      if (timings.ran(stage)) {
+        stageTimer(stage).record(timings.nanos(stage), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /**
+   * The timer of {@code stage}, registered when a call first goes through it, so that a method shows
+   * only the stages it has. Two calls that register it at once get the same timer from the registry.
+   */
+  private Timer stageTimer(TimedStage stage) {
+    Timer timer = stages[stage.ordinal()];
+    if (timer == null) {
+      timer = Timer.builder(MeterNames.STAGE).description("The time calls spent in each stage")
+          .tag(MeterNames.FEATURE, feature).tag("stage", stage.tagValue()).register(registry);
+      stages[stage.ordinal()] = timer;
+    }
+    return timer;
+  }
+
+  void cacheLookup(boolean hit) {
+    cache.ifPresent(counters -> (hit ? counters.hits() : counters.misses()).increment());
+  }
+
+  void error(String model, Throwable failure) {
+    Counter.builder(MeterNames.ERRORS).description("Calls that failed, by the type of their exception")
+        .tag(MeterNames.FEATURE, feature).tag(MeterNames.MODEL, model)
+        .tag(MeterNames.TYPE, failure.getClass().getSimpleName())
+        .register(registry)
+        .increment();
+  }
+
+  private static Counter cacheCounter(MeterRegistry registry, String feature, String result) {
+    return Counter.builder(MeterNames.CACHE).description("Calls to cached methods, answered from the cache or not")
+        .tag(MeterNames.FEATURE, feature).tag(MeterNames.RESULT, result).register(registry);
+  }
+
+  private record CacheCounters(Counter hits, Counter misses) {}
+}

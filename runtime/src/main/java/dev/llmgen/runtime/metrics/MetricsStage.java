@@ -1,0 +1,106 @@
+package dev.llmgen.runtime.metrics;
+
+import dev.llmgen.runtime.Attempt;
+import dev.llmgen.runtime.LlmOutputException;
+import dev.llmgen.runtime.LlmProviderException;
+import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.StageTimings;
+import dev.llmgen.runtime.cascade.CascadeExhaustedException;
+import dev.llmgen.runtime.chain.Call;
+import dev.llmgen.runtime.chain.CallHandler;
+import dev.llmgen.runtime.chain.CallStage;
+import dev.llmgen.runtime.chain.Failures;
+import dev.llmgen.runtime.resilience.CircuitOpenException;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The outermost stage of one method: once a call is over, answered or failed, records it in the
+ * method's meters and the cost ledger, and hands the answer on with its stage times.
+ */
+final class MetricsStage implements CallStage {
+
+  private final MethodMeters meters;
+  private final CostLedger ledger;
+
+  MetricsStage(MethodMeters meters, CostLedger ledger) {
+    this.meters = meters;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
+    CompletableFuture<LlmResult<T>> outcome;
+    try {
+      outcome = next.handle(call);
+    } catch (RuntimeException e) {
+      outcome = CompletableFuture.failedFuture(e);
+    }
+    return outcome.handle((result, failure) -> {
+      StageTimings timings = call.timings();
+      meters.stages(timings);
+      if (failure != null) {
+        recordFailure(call, Failures.unwrap(failure));
+        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+      }
+      LlmResult<T> timed = result.withTimings(timings);
+      recordAnswer(call, timed);
+      return timed;
+    });
+  }
+
+  private void recordAnswer(Call<?> call, LlmResult<?> result) {
+    long latencyNanos = result.latency().toNanos();
+    meters.cacheLookup(result.fromCache());
+    if (result.fromCache()) {
+      meters.model(result.model()).servedFromCache(latencyNanos);
+    } else {
+      for (Attempt turn : result.attempts()) {
+        meters.model(turn.model()).turn(turn);
+      }
+      meters.model(result.model()).answered(latencyNanos);
+    }
+    ledger.recordAnswer(meters.feature(), call.userId(), result);
+  }
+
+  private void recordFailure(Call<?> call, Throwable failure) {
+    String model = failedModel(failure);
+    List<Attempt> paidTurns = paidTurns(failure);
+    meters.cacheLookup(false);
+    for (Attempt turn : paidTurns) {
+      meters.model(turn.model()).turn(turn);
+    }
+    meters.model(model).failed(call.nanoTime() - call.startNanos());
+    meters.error(model, failure);
+    ledger.recordFailure(meters.feature(), call.userId(), model, paidTurns);
+  }
+
+  /** The model a failure names, or the method's first one for failures about the call itself. */
+  private String failedModel(Throwable failure) {
+    String named = null;
+    if (failure instanceof LlmProviderException provider) {
+      named = provider.model();
+    } else if (failure instanceof CircuitOpenException open) {
+      named = open.model();
+    } else if (failure instanceof LlmOutputException output) {
+      named = output.model();
+    }
+    return named == null ? meters.firstModel().providerModel() : named;
+  }
+
+  /** The turns of a failed call that were paid for: answers that could not be decoded. */
+  private List<Attempt> paidTurns(Throwable failure) {
+    if (failure instanceof CascadeExhaustedException exhausted) {
+      return exhausted.attempts();
+    }
+    if (failure instanceof LlmOutputException undecodable) {
+      String provider = meters.binding(undecodable.model()).provider().name();
+      return List.of(new Attempt(undecodable.model(), provider, Attempt.Outcome.FAILED, 1,
+          undecodable.inputTokens(), undecodable.outputTokens(), 0, undecodable.costNanos(), OptionalDouble.empty(),
+          0, undecodable.getMessage()));
+    }
+    return List.of();
+  }
+}
