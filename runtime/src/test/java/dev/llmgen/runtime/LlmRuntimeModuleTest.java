@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.llmgen.catalog.ModelCatalog;
 import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.format.OutputFormat;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.provider.ProviderRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,6 +43,24 @@ class LlmRuntimeModuleTest {
     assertTrue(result.costNanos() > 0);
     assertSame(runtime, injector.getInstance(LlmRuntime.class));
     assertSame(injector.getInstance(ProviderRouter.class), injector.getInstance(ProviderRouter.class));
+  }
+
+  @Test
+  void callsAreMeasuredInASimpleMeterRegistryUnlessTheApplicationBindsItsOwn() {
+    Injector byDefault = injector(Map.of("LLMGEN_SIMULATED_LATENCY_SCALE", "0"));
+    assertTrue(byDefault.getInstance(MeterRegistry.class) instanceof SimpleMeterRegistry);
+    assertSame(byDefault.getInstance(MeterRegistry.class), byDefault.getInstance(MeterRegistry.class));
+
+    MeterRegistry own = new SimpleMeterRegistry();
+    Injector injector = Guice.createInjector(
+        new LlmRuntimeModule(ConfigSource.of(Map.of("LLMGEN_SIMULATED_LATENCY_SCALE", "0"))),
+        binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(own));
+    injector.getInstance(LlmRuntime.class)
+        .bind(CallSpec.builder("Bot.greet", "gpt-4o-mini", 40, OutputFormat.text()).build()).call("Greet Ada", null);
+
+    assertSame(own, injector.getInstance(MeterRegistry.class));
+    assertEquals(1, own.get("llmgen.calls").tags("feature", "Bot.greet", "outcome", "answered").timer().count());
+    assertEquals(1, injector.getInstance(CostLedger.class).total(CostQuery.all()).calls());
   }
 
   @Test

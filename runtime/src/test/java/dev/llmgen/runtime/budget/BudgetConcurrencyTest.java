@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgen.catalog.TokenPrices;
+import dev.llmgen.runtime.MutableClock;
 import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.LlmProviderException;

@@ -16,6 +16,7 @@ import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.LlmTimeoutException;
+import dev.llmgen.runtime.MutableClock;
 import dev.llmgen.runtime.budget.BudgetLedger.Totals;
 import dev.llmgen.runtime.budget.BudgetWindow.Span;
 import dev.llmgen.runtime.chain.Call;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.MutableClock;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.ModelBinding;
 import dev.llmgen.runtime.format.OutputFormat;

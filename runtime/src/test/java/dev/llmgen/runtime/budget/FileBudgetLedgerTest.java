@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.llmgen.runtime.MutableClock;
 import dev.llmgen.runtime.budget.BudgetLedger.Reservation;
 import dev.llmgen.runtime.budget.BudgetLedger.Totals;
 import dev.llmgen.runtime.budget.BudgetLedger.WindowLimit;

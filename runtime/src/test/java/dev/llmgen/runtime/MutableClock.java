@@ -1,4 +1,4 @@
-package dev.llmgen.runtime.budget;
+package dev.llmgen.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,17 +7,17 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that moves only when told to. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
   private final ZoneId zone;
 
-  MutableClock(Instant now, ZoneId zone) {
+  public MutableClock(Instant now, ZoneId zone) {
     this.now = new AtomicReference<>(now);
     this.zone = zone;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now.updateAndGet(instant -> instant.plus(duration));
   }
 
