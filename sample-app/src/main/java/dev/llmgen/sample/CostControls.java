@@ -1,7 +1,6 @@
 package dev.llmgen.sample;
 
 import dev.llmgen.runtime.budget.BudgetStages;
-import dev.llmgen.runtime.cache.CacheStages;
 import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.ratelimit.RateLimitStages;
 import dev.llmgen.runtime.resilience.CircuitBreakers;
@@ -10,7 +9,7 @@ import jakarta.inject.Inject;
 
 /** What the runtime reports about calls, their cost controls and their resilience, as the summary prints it. */
 record CostControls(
-    CostLedger costs, CacheStages caches, BudgetStages budgets, RateLimitStages rateLimits, RetryStages retries,
+    CostLedger costs, BudgetStages budgets, RateLimitStages rateLimits, RetryStages retries,
     CircuitBreakers circuits) {
 
   @Inject

@@ -2,12 +2,10 @@ package dev.llmgen.sample;
 
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.budget.BudgetUse;
-import dev.llmgen.runtime.cache.CacheStatistics;
 import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.metrics.CostTotals;
 import dev.llmgen.runtime.ratelimit.RateLimitStatistics;
-import dev.llmgen.units.Usd;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,11 +39,9 @@ final class SummaryPrinter {
     out.println();
     printSamples(outcomes);
     printTriage(outcomes);
-    printTable("By model (each model's own turns)", costs.byModel(CostQuery.all()));
     printTable("Top customers by cost", topByCost(costs.byUser(CostQuery.all())));
     printRow("All calls", costs.total(CostQuery.all()));
     out.println();
-    printCache(controls.caches().statistics());
     printBudgets(controls.budgets().usage());
     printRateLimits(controls.rateLimits().statistics());
     printResilience(outcomes, controls);
@@ -63,17 +59,6 @@ final class SummaryPrinter {
         .collect(Collectors.groupingBy(LlmResult::model, TreeMap::new, Collectors.counting()));
     out.println("Replies written by a fallback model: " + (fallbacks.isEmpty() ? "none" : fallbacks));
     out.println("Circuit breakers: " + controls.circuits().states());
-  }
-
-  private void printCache(Map<String, CacheStatistics> caches) {
-    out.println("Response cache");
-    out.printf(Locale.ROOT, "%-24s %6s %6s %8s %12s%n", "", "hits", "misses", "hit rate", "saved USD");
-    caches.forEach((feature, cache) -> {
-      long lookups = cache.hits() + cache.misses();
-      out.printf(Locale.ROOT, "%-24s %6d %6d %7.1f%% %12s%n", shorten(feature, 24), cache.hits(), cache.misses(),
-          lookups == 0 ? 0.0 : 100.0 * cache.hits() / lookups, usd(Usd.fromNanos(cache.savedCostNanos())));
-    });
-    out.println();
   }
 
   private void printBudgets(List<BudgetUse> usage) {

@@ -24,24 +24,29 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface SupportDesk {
 
+  /** The cheap model, which classifies and extracts first. */
+  String CHEAP = "gpt-4o-mini";
+  /** The strong model, which writes replies and extracts when the cheap one is unsure. */
+  String STRONG = "gpt-4o";
   String SYSTEM = "You work in customer support for Northwind Home, an online shop for furniture and lighting.";
+  String REPLY_SYSTEM = SYSTEM
+      + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.";
+  String CLASSIFY = "Which team should handle this ticket?\nSubject: {subject}\nMessage: {body}";
+  String EXTRACT = "Extract the facts of this ticket.\nSubject: {subject}\nMessage: {body}";
+  String DRAFT_REPLY = "Draft a reply to {customerName} about this {category} ticket.\n"
+      + "Facts: {facts}\nSubject: {subject}\nMessage: {body}";
 
-  @LlmCall(model = "gpt-4o-mini", maxTokens = 5, temperature = 0, system = SYSTEM,
-      prompt = "Which team should handle this ticket?\nSubject: {subject}\nMessage: {body}")
+  @LlmCall(model = CHEAP, maxTokens = 5, temperature = 0, system = SYSTEM, prompt = CLASSIFY)
   @Cached(ttl = "1h")
   Category classify(String subject, String body, @UserId String customerId);
 
-  @LlmCall(maxTokens = 200, temperature = 0, system = SYSTEM,
-      prompt = "Extract the facts of this ticket.\nSubject: {subject}\nMessage: {body}")
-  @Cascade(models = {"gpt-4o-mini", "gpt-4o"}, threshold = 0.8, scorer = ConfidenceScorer.class)
+  @LlmCall(maxTokens = 200, temperature = 0, system = SYSTEM, prompt = EXTRACT)
+  @Cascade(models = {CHEAP, STRONG}, threshold = 0.8, scorer = ConfidenceScorer.class)
   @Cached(ttl = "1h")
   @RateLimited(requestsPerMinute = 500, tokensPerMinute = 200_000)
   LlmResult<TicketFacts> extract(String subject, String body, @UserId String customerId);
 
-  @LlmCall(model = "gpt-4o", maxTokens = 250, temperature = 0.4, system = SYSTEM
-      + " Write short, warm replies that say what happens next. Never promise a refund the facts do not support.",
-      prompt = "Draft a reply to {customerName} about this {category} ticket.\n"
-          + "Facts: {facts}\nSubject: {subject}\nMessage: {body}")
+  @LlmCall(model = STRONG, maxTokens = 250, temperature = 0.4, system = REPLY_SYSTEM, prompt = DRAFT_REPLY)
   @Budget(perUserDailyUsd = 0.015, perAppDailyUsd = 2.00)
   @RateLimited(requestsPerMinute = 4, perUser = true, maxWait = "1s")
   @Fallback("claude-sonnet-4-5")

@@ -3,11 +3,8 @@ package dev.llmgen.sample;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.chain.Failures;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Triages tickets: classify with the cheap model, extract facts with the cheap model or, when it
@@ -24,18 +21,7 @@ public final class Triage {
 
   /** The outcome of every ticket, in the order given. */
   public List<TriageOutcome> run(List<Ticket> tickets, int concurrency) {
-    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-    try {
-      List<CompletableFuture<TriageOutcome>> outcomes = new ArrayList<>();
-      for (Ticket ticket : tickets) {
-        outcomes.add(CompletableFuture.supplyAsync(() -> triage(ticket), workers)
-            .thenCompose(future -> future)
-            .exceptionally(failure -> TriageOutcome.failed(ticket, Failures.unwrap(failure))));
-      }
-      return outcomes.stream().map(CompletableFuture::join).toList();
-    } finally {
-      workers.shutdown();
-    }
+    return TicketWorkers.each(tickets, concurrency, this::triage, TriageOutcome::failed);
   }
 
   private CompletableFuture<TriageOutcome> triage(Ticket ticket) {

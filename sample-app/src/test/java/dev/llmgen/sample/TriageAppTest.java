@@ -1,6 +1,7 @@
 package dev.llmgen.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -18,28 +19,38 @@ import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.metrics.CostTotals;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sample app's main job, on the simulated model with no simulated delay. */
 class TriageAppTest {
 
+  private static final ConfigSource SIMULATED_AT_ONCE = ConfigSource.of(Map.of(
+      "LLMGEN_PROVIDER", "simulated", "LLMGEN_SIMULATED_LATENCY_SCALE", "0"));
+
+  @TempDir Path directory;
+
   @Test
-  void triagesEveryBundledTicketWithinItsCostControlsAndPrintsWhatItCost() {
-    Injector injector = Guice.createInjector(
-        new LlmRuntimeModule(ConfigSource.of(Map.of(
-            "LLMGEN_PROVIDER", "simulated", "LLMGEN_SIMULATED_LATENCY_SCALE", "0"))),
-        new SupportDeskModule());
+  void triagesEveryBundledTicketWithinItsCostControlsAndPrintsWhatItCost() throws IOException {
+    Injector injector = Guice.createInjector(new LlmRuntimeModule(SIMULATED_AT_ONCE), new SupportDeskModule());
+    Injector naive = Guice.createInjector(new LlmRuntimeModule(SIMULATED_AT_ONCE), new NaiveSupportDeskModule());
     List<Ticket> tickets = TicketRepository.bundled();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Path report = directory.resolve("report.html");
 
-    List<TriageOutcome> outcomes =
-        TriageApp.triage(injector, tickets, 8, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    List<TriageOutcome> outcomes = TriageApp.triage(
+        injector, Optional.of(naive), tickets, 8, new PrintStream(printed, true, StandardCharsets.UTF_8), report);
 
     assertEquals(240, tickets.size());
     assertEquals(tickets, outcomes.stream().map(TriageOutcome::ticket).toList());
@@ -87,13 +98,26 @@ class TriageAppTest {
     CostTotals strong = costs.byModel(CostQuery.all()).get("gpt-4o");
     assertTrue(cheap.costNanos() > 0 && strong.costNanos() > 0);
     assertEquals(cheap.costNanos() + strong.costNanos(), costs.total(CostQuery.all()).costNanos());
+    // The naive baseline (no cache, the strongest model for everything) did the same 720 calls for more money.
+    CostTotals naiveTotal = naive.getInstance(CostLedger.class).total(CostQuery.all());
+    assertEquals(3L * tickets.size(), naiveTotal.calls());
+    assertEquals(Set.of("gpt-4o"), naive.getInstance(CostLedger.class).byModel(CostQuery.all()).keySet());
+    assertTrue(naiveTotal.costNanos() > costs.total(CostQuery.all()).costNanos(), naiveTotal::toString);
+
     String output = printed.toString(StandardCharsets.UTF_8);
     for (String expected : List.of("Answers are SIMULATED", "Top customers by cost",
-        "All calls                   720", "Response cache", "saved USD", "Budgets: most spent against a per-user daily limit",
-        "whole app (perAppDailyUsd)", "Rate limits", "refused", "Resilience",
-        "Circuit breakers")) {
+        "All calls                   720", "Budgets: most spent against a per-user daily limit",
+        "whole app (perAppDailyUsd)", "Rate limits", "refused", "Resilience", "Circuit breakers",
+        "Cost per feature", "Cost per model", "Latency percentiles", "Response cache", "Cascade split",
+        "Savings against the naive baseline", "Report: " + report.toAbsolutePath())) {
       assertTrue(output.contains(expected), () -> expected + " missing from:\n" + output);
     }
+    String page = Files.readString(report);
+    assertTrue(page.startsWith("<!DOCTYPE html>"));
+    for (String expected : List.of("SupportDesk.classify", "SupportDesk.draftReply", "gpt-4o-mini", "<svg")) {
+      assertTrue(page.contains(expected), expected);
+    }
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page).find(), "the page opens without a network");
   }
 
   @Test

@@ -84,7 +84,8 @@ class TriageOverHttpTest {
     Map<String, String> environment = new HashMap<>(settings);
     environment.put("LLMGEN_BUDGET_LEDGER", ledgerDirectory.resolve("budget.journal").toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = TriageApp.run(ConfigSource.of(environment), new String[] {String.valueOf(TICKETS), "4"},
+    String report = ledgerDirectory.resolve("report.html").toString();
+    int status = TriageApp.run(ConfigSource.of(environment), new String[] {String.valueOf(TICKETS), "4", report},
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     assertEquals(0, status);
     return out.toString(StandardCharsets.UTF_8);
@@ -115,6 +116,7 @@ class TriageOverHttpTest {
     assertTrue(output.contains("Urgent: " + drafts + ", refund requests: " + drafts + ", not answered: " + (TICKETS - drafts)),
         output);
     assertTrue(output.contains("Dear customer, we are on it"), output);
+    assertTrue(output.contains("No comparison with the naive baseline: the run asked a paid provider (auto)"), output);
   }
 
   @Test
@@ -122,6 +124,6 @@ class TriageOverHttpTest {
     String output = run(Map.of("OPENAI_BASE_URL", baseUrl(), "LLMGEN_MODEL_MAP", "*=llama3.2:3b"));
 
     assertTrue(requests.stream().allMatch(r -> r.path("model").asText().equals("llama3.2:3b")));
-    assertTrue(output.lines().anyMatch(line -> line.startsWith("llama3.2:3b") && line.endsWith(" 0.000000")), output);
+    assertTrue(output.lines().anyMatch(line -> line.startsWith("llama3.2:3b") && line.contains(" $0.00 ")), output);
   }
 }

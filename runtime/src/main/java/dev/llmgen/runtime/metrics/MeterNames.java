@@ -29,6 +29,6 @@ final class MeterNames {
   /** A call's latency, with its median, 95th and 99th percentiles computed in the application. */
   static Timer callTimer(MeterRegistry registry, Tags tags) {
     return Timer.builder(CALLS).description("Calls from the method's invocation to its answer or failure")
-        .tags(tags).publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        .tags(tags).publishPercentiles(0.5, 0.95, 0.99).percentilePrecision(2).register(registry);
   }
 }
