@@ -19,6 +19,7 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmProviderException;
 import dev.llmgen.runtime.LlmResult;
+import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.format.ResponseFormat.ScalarKind;
 import dev.llmgen.runtime.format.ResponseFormat;
 import dev.llmgen.runtime.metrics.CostLedger;
@@ -230,6 +231,8 @@ class GeneratedCodeTest {
     assertEquals("0.000043500", result.costUsd().toPlainString());
     assertFalse(result.fromCache());
     assertEquals("Summarize", provider.lastRequest().prompt());
+    assertTrue(result.timings().ran(TimedStage.RENDERING), "generated code times its rendering");
+    assertTrue(result.timings().ran(TimedStage.PROVIDER));
   }
 
   @Test
