@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An LLM judge: a cheap model ({@code LLMGEN_JUDGE_MODEL}, {@code gpt-4o-mini} unless set) grades each
  * answer from 0 to 10 against the task it was given. The judge's call is a call like any other: it is
- * priced, counted in the statistics as {@code <feature>.judge}, charged to the method's {@code @Budget}
+ * priced, measured and charged to the cost ledger as {@code <feature>.judge}, charged to the method's {@code @Budget}
  * pool, and its cost is added to the attempt it scored. Answers that do not decode or were cut off
  * score 0 without asking the judge; a verdict that is not a grade scores 0 too, its cost still added.
  */

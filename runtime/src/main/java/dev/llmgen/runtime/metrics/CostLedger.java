@@ -19,7 +19,9 @@ import java.util.function.Function;
  * What every call cost, attributed to its user, its feature (service method), each model it asked and
  * its day, and queryable along any of them with a {@link CostQuery}. A call that asked several models
  * (retries, a fallback, the steps of a cascade) is charged to each model for its own turn, so
- * {@code byModel} says what each model really cost.
+ * {@code byModel} says what each model really cost. A cascade's LLM judge is a call of its own, under
+ * the feature {@code <feature>.judge} and the judge's model, so its cost is not charged to the answer it
+ * scored as well.
  *
  * <p>Held in memory, one entry per day, feature, model and user, for the last
  * {@link #DEFAULT_RETENTION_DAYS} days (days in the zone of the runtime's {@link Clock}, the budgets'
@@ -103,7 +105,7 @@ public final class CostLedger {
     for (Attempt turn : result.attempts()) {
       int calls = turn.outcome().answered() ? 1 : 0;
       entry(day, feature, turn.model(), who).add(calls, 0, 0, turn.requests(), turn.inputTokens(),
-          turn.cachedInputTokens(), turn.outputTokens(), turn.totalCostNanos());
+          turn.cachedInputTokens(), turn.outputTokens(), turn.costNanos());
     }
   }
 
@@ -117,7 +119,7 @@ public final class CostLedger {
     entry(day, feature, failedModel, who).add(1, 1, 0, 0, 0, 0, 0, 0);
     for (Attempt turn : paidTurns) {
       entry(day, feature, turn.model(), who).add(0, 0, 0, turn.requests(), turn.inputTokens(),
-          turn.cachedInputTokens(), turn.outputTokens(), turn.totalCostNanos());
+          turn.cachedInputTokens(), turn.outputTokens(), turn.costNanos());
     }
   }
 

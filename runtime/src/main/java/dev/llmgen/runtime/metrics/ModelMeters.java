@@ -49,7 +49,7 @@ final class ModelMeters {
     inputTokens.increment(turn.inputTokens());
     cachedInputTokens.increment(turn.cachedInputTokens());
     outputTokens.increment(turn.outputTokens());
-    cost.increment(turn.totalCostNanos() / NANOS_PER_USD);
+    cost.increment(turn.costNanos() / NANOS_PER_USD);
   }
 
   private static Counter tokens(MeterRegistry registry, Tags tags, String type) {

@@ -19,6 +19,7 @@ import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.ChatRequest;
 import dev.llmgen.runtime.provider.TokenUsage;
 import dev.llmgen.runtime.metrics.CostQuery;
+import dev.llmgen.runtime.metrics.CostTotals;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -152,5 +153,11 @@ class JudgeScorerTest {
     assertEquals(List.of(cheap, JUDGE_COST, strong, JUDGE_COST), fixture.ledger().settledAmounts());
     assertEquals(result.costNanos(), fixture.spentToday("qa"));
     assertEquals(List.of("gpt-4o-mini", JUDGE, "gpt-4o", JUDGE), fixture.provider().modelsAsked());
+    // The cost ledger charges each model once: the judge's calls under the judge, not again under the answers.
+    Map<String, CostTotals> byModel = fixture.costs().byModel(CostQuery.all());
+    assertEquals(cheap, byModel.get("gpt-4o-mini").costNanos());
+    assertEquals(strong, byModel.get("gpt-4o").costNanos());
+    assertEquals(2 * JUDGE_COST, byModel.get(JUDGE).costNanos());
+    assertEquals(result.costNanos(), fixture.costs().total(CostQuery.all()).costNanos());
   }
 }
