@@ -10,7 +10,9 @@ import dev.llmgen.runtime.TimedStage;
  */
 final class StageTimes {
 
-  private final long[] nanos = new long[TimedStage.values().length];
+  private static final int STAGES = TimedStage.values().length;
+
+  private final long[] nanos = new long[STAGES];
   private int stagesRun;
 
   void add(TimedStage stage, long elapsedNanos) {

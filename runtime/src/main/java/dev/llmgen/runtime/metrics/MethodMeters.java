@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 /** The meters of one method, made when it is bound. */
 final class MethodMeters {
 
+  private static final TimedStage[] STAGES = TimedStage.values();
+
   private final MeterRegistry registry;
   private final String feature;
   private final ModelBinding firstModel;
   private final ConcurrentMap<String, ModelMeters> byModel = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ModelBinding> bindings = new ConcurrentHashMap<>();
-  private final Timer[] stages = new Timer[TimedStage.values().length];
+  private final Timer[] stages = new Timer[STAGES.length];
   private final Optional<CacheCounters> cache;
 
   MethodMeters(MeterRegistry registry, CallSpec<?> spec, List<ModelBinding> models) {
@@ -58,7 +60,7 @@ final class MethodMeters {
 
   /** Records the time of each stage the call went through. */
   void stages(StageTimings timings) {
-    for (TimedStage stage : TimedStage.values()) {
+    for (TimedStage stage : STAGES) {
       if (timings.ran(stage)) {
         stageTimer(stage).record(timings.nanos(stage), TimeUnit.NANOSECONDS);
       }
