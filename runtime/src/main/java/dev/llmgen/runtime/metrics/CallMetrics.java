@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Measures every call: gives each method its outermost stage, which records the call's latency,
@@ -29,6 +31,7 @@ public final class CallMetrics {
   private final CostLedger ledger;
   private final CircuitBreakers circuits;
   private final BudgetStages budgets;
+  private final ConcurrentMap<String, MethodMeters.StageTotals[]> stageTotals = new ConcurrentHashMap<>();
 
   @Inject
   public CallMetrics(MeterRegistry registry, CostLedger ledger, CircuitBreakers circuits, BudgetStages budgets) {
@@ -44,7 +47,9 @@ public final class CallMetrics {
       registerCircuitGauges(model.providerModel());
     }
     spec.budget().ifPresent(policy -> registerBudgetGauges(policy.pool()));
-    return new MetricsStage(new MethodMeters(registry, spec, models), ledger);
+    MethodMeters.StageTotals[] totals =
+        stageTotals.computeIfAbsent(spec.feature(), feature -> MethodMeters.newStageTotals());
+    return new MetricsStage(new MethodMeters(registry, spec, models, totals), ledger);
   }
 
   /** One gauge per state, 1 for the state the model's circuit is in and 0 for the others. */

@@ -5,13 +5,14 @@ import dev.llmgen.runtime.StageTimings;
 import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.chain.ModelBinding;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The meters of one method, made when it is bound. */
 final class MethodMeters {
@@ -23,13 +24,18 @@ final class MethodMeters {
   private final ModelBinding firstModel;
   private final ConcurrentMap<String, ModelMeters> byModel = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ModelBinding> bindings = new ConcurrentHashMap<>();
-  private final Timer[] stages = new Timer[STAGES.length];
+  private final StageTotals[] stages;
   private final Optional<CacheCounters> cache;
 
-  MethodMeters(MeterRegistry registry, CallSpec<?> spec, List<ModelBinding> models) {
+  /**
+   * @param stageTotals the totals of each stage of the method's feature, shared by every method bound
+   *     under that feature name, as the registry shares a feature's meters
+   */
+  MethodMeters(MeterRegistry registry, CallSpec<?> spec, List<ModelBinding> models, StageTotals[] stageTotals) {
     this.registry = registry;
     this.feature = spec.feature();
     this.firstModel = models.get(0);
+    this.stages = stageTotals;
     for (ModelBinding model : models) {
       bindings.putIfAbsent(model.providerModel(), model);
       model(model.providerModel());
@@ -62,23 +68,37 @@ final class MethodMeters {
   void stages(StageTimings timings) {
     for (TimedStage stage : STAGES) {
       if (timings.ran(stage)) {
-        stageTimer(stage).record(timings.nanos(stage), TimeUnit.NANOSECONDS);
+        StageTotals totals = stages[stage.ordinal()];
+        if (!totals.registered) {
+          register(stage, totals);
+        }
+        totals.add(timings.nanos(stage));
       }
     }
   }
 
-  /**
-   * The timer of {@code stage}, registered when a call first goes through it, so that a method shows
-   * only the stages it has. Two calls that register it at once get the same timer from the registry.
-   */
-  private Timer stageTimer(TimedStage stage) {
-    Timer timer = stages[stage.ordinal()];
-    if (timer == null) {
-      timer = Timer.builder(MeterNames.STAGE).description("The time calls spent in each stage")
-          .tag(MeterNames.FEATURE, feature).tag("stage", stage.tagValue()).register(registry);
-      stages[stage.ordinal()] = timer;
+  /** Shows a stage's timer when a call first goes through it, so that a method shows only the stages it has. */
+  private void register(TimedStage stage, StageTotals totals) {
+    synchronized (totals) {
+      if (totals.registered) {
+        return;
+      }
+      FunctionTimer.builder(MeterNames.STAGE, totals, StageTotals::count, StageTotals::totalNanos,
+              TimeUnit.NANOSECONDS)
+          .description("The time calls spent in each stage")
+          .tag(MeterNames.FEATURE, feature).tag("stage", stage.tagValue())
+          .register(registry);
+      totals.registered = true;
     }
-    return timer;
+  }
+
+  /** Totals for each stage, indexed by {@link TimedStage#ordinal()}. */
+  static StageTotals[] newStageTotals() {
+    StageTotals[] totals = new StageTotals[STAGES.length];
+    for (TimedStage stage : STAGES) {
+      totals[stage.ordinal()] = new StageTotals();
+    }
+    return totals;
   }
 
   void cacheLookup(boolean hit) {
@@ -99,4 +119,27 @@ final class MethodMeters {
   }
 
   private record CacheCounters(Counter hits, Counter misses) {}
+
+  /**
+   * How often a stage ran and how long it took in all: two additions per call, where a Micrometer timer
+   * would also keep a maximum over a time window. The registry reads them when it is scraped.
+   */
+  static final class StageTotals {
+    private final LongAdder count = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
+    private volatile boolean registered;
+
+    void add(long elapsedNanos) {
+      count.increment();
+      nanos.add(elapsedNanos);
+    }
+
+    long count() {
+      return count.sum();
+    }
+
+    double totalNanos() {
+      return nanos.sum();
+    }
+  }
 }

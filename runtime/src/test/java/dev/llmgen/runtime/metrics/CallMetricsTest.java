@@ -95,11 +95,12 @@ class CallMetricsTest {
     assertEquals(252, answered.totalTime(TimeUnit.MILLISECONDS));
     assertEquals(List.of(0.5, 0.95, 0.99), Arrays.stream(answered.takeSnapshot().percentileValues())
         .map(ValueAtPercentile::percentile).toList());
-    assertEquals(250, meters.get("llmgen.stage").tags("feature", "Bot.greet", "stage", "provider").timer()
+    assertEquals(250, meters.get("llmgen.stage").tags("feature", "Bot.greet", "stage", "provider").functionTimer()
         .totalTime(TimeUnit.MILLISECONDS));
-    assertEquals(2, meters.get("llmgen.stage").tags("feature", "Bot.greet", "stage", "rendering").timer()
+    assertEquals(2, meters.get("llmgen.stage").tags("feature", "Bot.greet", "stage", "rendering").functionTimer()
         .totalTime(TimeUnit.MILLISECONDS));
-    assertNull(meters.find("llmgen.stage").tags("stage", "cache").timer(), "only the stages a method has are shown");
+    assertNull(meters.find("llmgen.stage").tags("stage", "cache").functionTimer(),
+        "only the stages a method has are shown");
 
     String[] model = {"feature", "Bot.greet", "model", STRONG};
     assertEquals(1_000, counter("llmgen.tokens", append(model, "type", "input")));
@@ -216,7 +217,7 @@ class CallMetricsTest {
 
     long total = (long) threads * callsEach;
     assertEquals(total, calls(MINI, "answered").count());
-    assertEquals(total, meters.get("llmgen.stage").tags("stage", "provider").timer().count());
+    assertEquals(total, meters.get("llmgen.stage").tags("stage", "provider").functionTimer().count());
     assertEquals(total * 200, counter("llmgen.tokens", "feature", "Bot.greet", "model", MINI, "type", "output"));
     assertEquals(total, fixture.costs().total(CostQuery.all()).calls());
     assertEquals(callsEach, fixture.costs().byUser(CostQuery.all()).get("user-3").calls());
