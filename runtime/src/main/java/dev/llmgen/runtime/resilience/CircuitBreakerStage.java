@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The circuit of one model, outermost in its chain: asks the Resilience4j {@link CircuitBreaker} for
@@ -27,8 +28,11 @@ public final class CircuitBreakerStage implements CallStage {
 
   private final String model;
   private final CircuitBreaker breaker;
+  private final Duration openDuration;
   private final Clock clock;
   private final Ticker ticker;
+  private final ResilienceListener listener;
+  private final AtomicReference<CircuitBreaker.State> lastSeen = new AtomicReference<>(CircuitBreaker.State.CLOSED);
   // When the circuit last opened, plus its open duration: Resilience4j does not say when it will probe.
   private volatile Instant probeAt = Instant.MIN;
 
@@ -37,21 +41,17 @@ public final class CircuitBreakerStage implements CallStage {
       ResilienceListener listener) {
     this.model = model;
     this.breaker = CircuitBreaker.of(model, config);
+    this.openDuration = openDuration;
     this.clock = clock;
     this.ticker = ticker;
-    breaker.getEventPublisher().onStateTransition(event -> {
-      CircuitState from = state(event.getStateTransition().getFromState());
-      CircuitState to = state(event.getStateTransition().getToState());
-      if (to == CircuitState.OPEN) {
-        probeAt = clock.instant().plus(openDuration);
-      }
-      listener.onCircuitStateChange(model, from, to);
-    });
+    this.listener = listener;
   }
 
   @Override
   public <T> CompletableFuture<LlmResult<T>> handle(Call<T> call, CallHandler<T> next) {
-    if (!breaker.tryAcquirePermission()) {
+    boolean permitted = breaker.tryAcquirePermission(); // an open circuit whose time is up turns half-open here
+    noticeTransition();
+    if (!permitted) {
       return CompletableFuture.failedFuture(refusal());
     }
     long startNanos = ticker.nanoTime();
@@ -78,6 +78,25 @@ public final class CircuitBreakerStage implements CallStage {
       breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
     } else {
       breaker.onError(nanos, TimeUnit.NANOSECONDS, Failures.unwrap(failure));
+    }
+    noticeTransition();
+  }
+
+  /**
+   * Tells the listener when the circuit has changed state since it was last looked at, after each step
+   * that may change it. Resilience4j's own events would tell it too, but while anyone consumes them the
+   * breaker builds an event for every call (a fifth of the cost of a call to a model that answers at
+   * once). Of two changes made by concurrent calls between two looks, the listener hears one, from the
+   * first state to the last.
+   */
+  private void noticeTransition() {
+    CircuitBreaker.State now = breaker.getState();
+    CircuitBreaker.State seen = lastSeen.get();
+    if (now != seen && lastSeen.compareAndSet(seen, now)) {
+      if (now == CircuitBreaker.State.OPEN) {
+        probeAt = clock.instant().plus(openDuration);
+      }
+      listener.onCircuitStateChange(model, state(seen), state(now));
     }
   }
 
