@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmgen.annotations.Cached;
 import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.Concurrently;
 import dev.llmgen.runtime.LlmMethod;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.RuntimeFixture;
@@ -26,15 +27,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -193,27 +189,11 @@ class CallMetricsTest {
       fixture.provider().then(MINI, answer("Hi", USAGE));
     }
     LlmMethod<String> method = bind(greet(MINI));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        String user = "user-" + t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < callsEach; i++) {
-            method.call("Hello", user);
-          }
-          return null;
-        }));
+    Concurrently.run(threads, thread -> {
+      for (int i = 0; i < callsEach; i++) {
+        method.call("Hello", "user-" + thread);
       }
-      start.countDown();
-      for (Future<?> future : done) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     long total = (long) threads * callsEach;
     assertEquals(total, calls(MINI, "answered").count());

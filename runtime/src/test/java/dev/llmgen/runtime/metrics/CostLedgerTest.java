@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.llmgen.runtime.Attempt;
+import dev.llmgen.runtime.Concurrently;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.StageTimings;
 import dev.llmgen.runtime.MutableClock;
@@ -15,11 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Attribution of every call's cost to its user, feature, models and day, and queries along each. */
@@ -123,32 +120,17 @@ class CostLedgerTest {
   void manyThreadsRecordingAtOnceLoseNothing() throws Exception {
     int threads = 8;
     int callsEach = 5_000;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        String user = "user-" + t % 3;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < callsEach; i++) {
-            if (i % 4 == 0) {
-              ledger.recordAnswer("Desk.reply", user, fromCache("gpt-4o"));
-            } else {
-              ledger.recordAnswer("Desk.reply", user, answer("gpt-4o", 3, turn("gpt-4o-mini", Attempt.Outcome.FAILED,
-                  2, 0, 0, 0)));
-            }
-          }
-          return null;
-        }));
+    Concurrently.run(threads, thread -> {
+      String user = "user-" + thread % 3;
+      for (int i = 0; i < callsEach; i++) {
+        if (i % 4 == 0) {
+          ledger.recordAnswer("Desk.reply", user, fromCache("gpt-4o"));
+        } else {
+          ledger.recordAnswer("Desk.reply", user, answer("gpt-4o", 3, turn("gpt-4o-mini", Attempt.Outcome.FAILED,
+              2, 0, 0, 0)));
+        }
       }
-      start.countDown();
-      for (Future<?> future : done) {
-        future.get(30, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
 
     long calls = (long) threads * callsEach;
     long paid = calls * 3 / 4;
@@ -158,7 +140,7 @@ class CostLedgerTest {
   }
 
   private static <K> Map<K, Long> costs(Map<K, CostTotals> totals) {
-    Map<K, Long> costs = new java.util.TreeMap<>();
+    Map<K, Long> costs = new TreeMap<>();
     totals.forEach((key, value) -> costs.put(key, value.costNanos()));
     return costs;
   }
