@@ -84,8 +84,8 @@ public record LlmResult<T>(
         fromCache, attempts, timings);
   }
 
-  /** This answer with the times of the call's stages, once they are all known. */
-  public LlmResult<T> withTimings(StageTimings timings) {
+  /** This answer as the call ended: its whole latency, and where that time went. */
+  public LlmResult<T> measured(Duration latency, StageTimings timings) {
     return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,
         fromCache, attempts, timings);
   }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * before, and a stream has one subscriber. Pieces are delivered as the subscriber requests them;
  * those it has not requested yet wait in memory (an answer is at most {@code maxTokens} long).
  * Cancelling the subscription stops the model: the HTTP stream is closed, and the budget and
- * statistics are settled on the tokens produced until then, which {@link #result()} reports.
+ * metrics are settled on the tokens produced until then, which {@link #result()} reports.
  */
 public final class TokenStream implements Flow.Publisher<String> {
 

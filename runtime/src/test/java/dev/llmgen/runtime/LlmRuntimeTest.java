@@ -77,7 +77,7 @@ class LlmRuntimeTest {
       }
     };
     return new LlmRuntime(ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), modelMap, tokenCounter, ticker,
-        new CallMetrics(new SimpleMeterRegistry(), costs, circuits, budgets), new CacheStages(ticker),
+        new CallMetrics(new SimpleMeterRegistry(), costs, circuits, budgets, ticker), new CacheStages(ticker),
         new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of()), circuits, budgets,
         new RateLimitStages(ticker, scheduler));
   }

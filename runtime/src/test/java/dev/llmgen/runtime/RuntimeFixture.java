@@ -44,7 +44,7 @@ public final class RuntimeFixture {
   private final BudgetStages budgets = new BudgetStages(() -> ledger, CLOCK, Set.of());
   private final LlmRuntime runtime = new LlmRuntime(
       ProviderRouter.everyModelTo(provider), ModelCatalog.bundled(), ModelMap.identity(), tokenCounter, ticker,
-      new CallMetrics(meters, costs, circuits, budgets), new CacheStages(ticker),
+      new CallMetrics(meters, costs, circuits, budgets, ticker), new CacheStages(ticker),
       new RetryStages(ResilienceSettings.DEFAULTS, scheduler, Set.of(new RetryMeter(meters))),
       circuits, budgets, new RateLimitStages(ticker, scheduler));
 

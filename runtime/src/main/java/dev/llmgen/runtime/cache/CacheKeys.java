@@ -29,6 +29,7 @@ final class CacheKeys {
         .optional(spec.temperature());
     // Every response format prints all that identifies it, a schema its JSON text included.
     this.methodFields = method.text(spec.outputFormat().responseFormat().toString());
+    this.methodFields.copy(); // a digest that cannot be copied fails here, when the method is bound
     this.perUser = scope == Cached.Scope.USER;
   }
 
@@ -68,7 +69,8 @@ final class CacheKeys {
       try {
         return new Fields((MessageDigest) sha256.clone());
       } catch (CloneNotSupportedException e) {
-        throw new IllegalStateException("the platform's SHA-256 cannot be copied", e);
+        throw new IllegalStateException("the SHA-256 of security provider " + sha256.getProvider().getName()
+            + " cannot be copied, which @Cached needs", e);
       }
     }
 

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CacheStage implements CallStage {
 
   private final CacheKeys keys;
-  private final Ticker ticker;
   private final Cache<CacheKey, LlmResult<?>> answers;
   private final ConcurrentMap<CacheKey, CompletableFuture<LlmResult<?>>> inFlight = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
@@ -36,7 +35,6 @@ public final class CacheStage implements CallStage {
 
   public CacheStage(CachePolicy policy, CallSpec<?> spec, ModelBinding model, Ticker ticker) {
     this.keys = new CacheKeys(spec, model, policy.scope());
-    this.ticker = ticker;
     this.answers = Caffeine.newBuilder()
         .expireAfterWrite(policy.ttl())
         .maximumSize(policy.maxEntries())

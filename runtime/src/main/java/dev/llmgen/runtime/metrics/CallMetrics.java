@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.metrics;
 
 import dev.llmgen.runtime.CallSpec;
+import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.budget.BudgetStages;
 import dev.llmgen.runtime.budget.BudgetUse;
 import dev.llmgen.runtime.chain.CallStage;
@@ -13,8 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measures every call: gives each method its outermost stage, which records the call's latency,
@@ -25,20 +28,23 @@ import java.util.concurrent.ConcurrentMap;
 @Singleton
 public final class CallMetrics {
 
-  private static final double NANOS_PER_USD = 1e9;
-
   private final MeterRegistry registry;
   private final CostLedger ledger;
   private final CircuitBreakers circuits;
   private final BudgetStages budgets;
+  private final Ticker ticker;
   private final ConcurrentMap<String, MethodMeters.StageTotals[]> stageTotals = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, PoolUse> pools = new ConcurrentHashMap<>();
+  private final Set<String> circuitModels = ConcurrentHashMap.newKeySet();
 
   @Inject
-  public CallMetrics(MeterRegistry registry, CostLedger ledger, CircuitBreakers circuits, BudgetStages budgets) {
+  public CallMetrics(
+      MeterRegistry registry, CostLedger ledger, CircuitBreakers circuits, BudgetStages budgets, Ticker ticker) {
     this.registry = registry;
     this.ledger = ledger;
     this.circuits = circuits;
     this.budgets = budgets;
+    this.ticker = ticker;
   }
 
   /** The outermost stage of a method that asks {@code models}, its first model first. */
@@ -54,45 +60,76 @@ public final class CallMetrics {
 
   /** One gauge per state, 1 for the state the model's circuit is in and 0 for the others. */
   private void registerCircuitGauges(String model) {
+    if (!circuitModels.add(model)) {
+      return;
+    }
     for (CircuitState state : CircuitState.values()) {
       Gauge.builder(MeterNames.CIRCUIT, circuits, breakers -> breakers.states().get(model) == state ? 1 : 0)
           .description("1 for the state the model's circuit breaker is in")
           .tag(MeterNames.MODEL, model)
-          .tag("state", state.name().toLowerCase(Locale.ROOT))
+          .tag(MeterNames.STATE, state.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
   }
 
   /**
    * What each limit's current window of {@code pool} has spent (for per-user limits, the user who spent
-   * the most), and the limit itself where one is set.
+   * the most), and the limit itself where one is set. Methods of one pool share its gauges; a method that
+   * sets a limit the others did not adds that limit's.
    */
   private void registerBudgetGauges(String pool) {
+    PoolUse poolUse = pools.computeIfAbsent(pool, name -> new PoolUse(budgets, name, ticker));
     for (BudgetUse use : budgets.current(pool)) {
       String limit = use.limitName();
-      Gauge.builder(MeterNames.BUDGET_SPENT, budgets, stages -> spentUsd(stages, pool, limit))
-          .description("Spent in the current day or month; for per-user limits, by the user who spent most")
-          .baseUnit("usd").tag("pool", pool).tag("limit", limit)
-          .register(registry);
-      if (use.hasLimit()) {
-        Gauge.builder(MeterNames.BUDGET_LIMIT, budgets, stages -> limitUsd(stages, pool, limit))
+      if (poolUse.spendingShown.add(limit)) {
+        Gauge.builder(MeterNames.BUDGET_SPENT, poolUse, current -> usd(current.of(limit).spentNanos()))
+            .description("Spent in the current day or month; for per-user limits, by the user who spent most")
+            .baseUnit("usd").tag(MeterNames.POOL, pool).tag(MeterNames.LIMIT, limit)
+            .register(registry);
+      }
+      if (use.hasLimit() && poolUse.limitShown.add(limit)) {
+        Gauge.builder(MeterNames.BUDGET_LIMIT, poolUse, current -> usd(current.of(limit).limitNanos()))
             .description("The strictest limit the pool's methods set").baseUnit("usd")
-            .tag("pool", pool).tag("limit", limit)
+            .tag(MeterNames.POOL, pool).tag(MeterNames.LIMIT, limit)
             .register(registry);
       }
     }
   }
 
-  private static double spentUsd(BudgetStages stages, String pool, String limit) {
-    return currentUse(stages, pool, limit).spentNanos() / NANOS_PER_USD;
+  private static double usd(long nanos) {
+    return nanos / MeterNames.NANOS_PER_USD;
   }
 
-  private static double limitUsd(BudgetStages stages, String pool, String limit) {
-    BudgetUse use = currentUse(stages, pool, limit);
-    return use.hasLimit() ? use.limitNanos() / NANOS_PER_USD : Double.NaN;
-  }
+  /**
+   * Where one pool's limits stand, worked out at most once a second however many gauges read it: working
+   * it out reads every window of the budget ledger, under the lock that calls reserve with. Held here, as
+   * the registry holds its gauges' objects only weakly.
+   */
+  private static final class PoolUse {
+    private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private static BudgetUse currentUse(BudgetStages stages, String pool, String limit) {
-    return stages.current(pool).stream().filter(use -> use.limitName().equals(limit)).findFirst().orElseThrow();
+    private final BudgetStages budgets;
+    private final String pool;
+    private final Ticker ticker;
+    // The limits whose spending, and whose value, have gauges so far.
+    private final Set<String> spendingShown = ConcurrentHashMap.newKeySet();
+    private final Set<String> limitShown = ConcurrentHashMap.newKeySet();
+    private List<BudgetUse> uses;
+    private long readAt;
+
+    PoolUse(BudgetStages budgets, String pool, Ticker ticker) {
+      this.budgets = budgets;
+      this.pool = pool;
+      this.ticker = ticker;
+    }
+
+    synchronized BudgetUse of(String limit) {
+      long now = ticker.nanoTime();
+      if (uses == null || now - readAt >= FRESH_NANOS) {
+        uses = budgets.current(pool);
+        readAt = now;
+      }
+      return uses.stream().filter(use -> use.limitName().equals(limit)).findFirst().orElseThrow();
+    }
   }
 }

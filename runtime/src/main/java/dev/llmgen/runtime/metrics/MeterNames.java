@@ -23,6 +23,12 @@ final class MeterNames {
   static final String OUTCOME = "outcome";
   static final String TYPE = "type";
   static final String RESULT = "result";
+  static final String STAGE_TAG = "stage";
+  static final String STATE = "state";
+  static final String POOL = "pool";
+  static final String LIMIT = "limit";
+
+  static final double NANOS_PER_USD = 1e9;
 
   private MeterNames() {}
 

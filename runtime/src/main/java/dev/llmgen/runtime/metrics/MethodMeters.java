@@ -86,7 +86,7 @@ final class MethodMeters {
       FunctionTimer.builder(MeterNames.STAGE, totals, StageTotals::count, StageTotals::totalNanos,
               TimeUnit.NANOSECONDS)
           .description("The time calls spent in each stage")
-          .tag(MeterNames.FEATURE, feature).tag("stage", stage.tagValue())
+          .tag(MeterNames.FEATURE, feature).tag(MeterNames.STAGE_TAG, stage.tagValue())
           .register(registry);
       totals.registered = true;
     }

@@ -11,8 +11,11 @@ import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.resilience.CircuitOpenException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,6 +24,8 @@ import java.util.concurrent.CompletionException;
  * method's meters and the cost ledger, and hands the answer on with its stage times.
  */
 final class MetricsStage implements CallStage {
+
+  private static final System.Logger LOG = System.getLogger(MetricsStage.class.getName());
 
   private final MethodMeters meters;
   private final CostLedger ledger;
@@ -39,20 +44,31 @@ final class MetricsStage implements CallStage {
       outcome = CompletableFuture.failedFuture(e);
     }
     return outcome.handle((result, failure) -> {
+      // Timed last, so that every stage's time (a budget's settlement included) is part of the latency.
+      Duration latency = Duration.ofNanos(call.nanoTime() - call.startNanos());
       StageTimings timings = call.timings();
-      meters.stages(timings);
       if (failure != null) {
-        recordFailure(call, Failures.unwrap(failure));
+        measure(() -> recordFailure(call, Failures.unwrap(failure), latency, timings));
         throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
       }
-      LlmResult<T> timed = result.withTimings(timings);
-      recordAnswer(call, timed);
-      return timed;
+      LlmResult<T> measured = result.measured(latency, timings);
+      measure(() -> recordAnswer(call, measured));
+      return measured;
     });
+  }
+
+  /** Measuring must not change a call's outcome: a meter that fails is logged, and the call goes on. */
+  private void measure(Runnable recording) {
+    try {
+      recording.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, meters.feature() + ": a call could not be measured", e);
+    }
   }
 
   private void recordAnswer(Call<?> call, LlmResult<?> result) {
     long latencyNanos = result.latency().toNanos();
+    meters.stages(result.timings());
     meters.cacheLookup(result.fromCache());
     if (result.fromCache()) {
       meters.model(result.model()).servedFromCache(latencyNanos);
@@ -65,15 +81,19 @@ final class MetricsStage implements CallStage {
     ledger.recordAnswer(meters.feature(), call.userId(), result);
   }
 
-  private void recordFailure(Call<?> call, Throwable failure) {
+  /** A call cancelled by its caller (a stream's subscriber, an interrupted thread) is not an error. */
+  private void recordFailure(Call<?> call, Throwable failure, Duration latency, StageTimings timings) {
     String model = failedModel(failure);
     List<Attempt> paidTurns = paidTurns(failure);
+    meters.stages(timings);
     meters.cacheLookup(false);
     for (Attempt turn : paidTurns) {
       meters.model(turn.model()).turn(turn);
     }
-    meters.model(model).failed(call.nanoTime() - call.startNanos());
-    meters.error(model, failure);
+    meters.model(model).failed(latency.toNanos());
+    if (!(failure instanceof CancellationException)) {
+      meters.error(model, failure);
+    }
     ledger.recordFailure(meters.feature(), call.userId(), model, paidTurns);
   }
 

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 /** The meters of one model in one method, made when the method is bound so that a call looks nothing up. */
 final class ModelMeters {
 
-  private static final double NANOS_PER_USD = 1e9;
-
   private final Timer answered;
   private final Timer fromCache;
   private final Timer failed;
@@ -49,7 +47,7 @@ final class ModelMeters {
     inputTokens.increment(turn.inputTokens());
     cachedInputTokens.increment(turn.cachedInputTokens());
     outputTokens.increment(turn.outputTokens());
-    cost.increment(turn.costNanos() / NANOS_PER_USD);
+    cost.increment(turn.costNanos() / MeterNames.NANOS_PER_USD);
   }
 
   private static Counter tokens(MeterRegistry registry, Tags tags, String type) {

@@ -86,16 +86,19 @@ public final class CircuitBreakerStage implements CallStage {
    * Tells the listener when the circuit has changed state since it was last looked at, after each step
    * that may change it. Resilience4j's own events would tell it too, but while anyone consumes them the
    * breaker builds an event for every call (a fifth of the cost of a call to a model that answers at
-   * once). Of two changes made by concurrent calls between two looks, the listener hears one, from the
-   * first state to the last.
+   * once). Changes made by concurrent calls between two looks reach the listener as one, from the first
+   * state to the last, or not at all when the circuit is back where it was.
    */
   private void noticeTransition() {
     CircuitBreaker.State now = breaker.getState();
     CircuitBreaker.State seen = lastSeen.get();
-    if (now != seen && lastSeen.compareAndSet(seen, now)) {
-      if (now == CircuitBreaker.State.OPEN) {
-        probeAt = clock.instant().plus(openDuration);
-      }
+    if (now == seen) {
+      return;
+    }
+    if (now == CircuitBreaker.State.OPEN) {
+      probeAt = clock.instant().plus(openDuration);
+    }
+    if (lastSeen.compareAndSet(seen, now)) {
       listener.onCircuitStateChange(model, state(seen), state(now));
     }
   }
@@ -105,8 +108,12 @@ public final class CircuitBreakerStage implements CallStage {
       return CircuitOpenException.probing(
           model, breaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
     }
-    Duration untilProbe = Duration.between(clock.instant(), probeAt);
-    return CircuitOpenException.open(model, untilProbe.isNegative() ? Duration.ZERO : untilProbe);
+    Instant now = clock.instant();
+    if (!probeAt.isAfter(now)) {
+      // Open again since it was last looked at (a probe failed between two looks): a full open time ahead.
+      probeAt = now.plus(openDuration);
+    }
+    return CircuitOpenException.open(model, Duration.between(now, probeAt));
   }
 
   // The other states of Resilience4j (disabled, forced open, metrics only) are entered only on request,

@@ -23,8 +23,10 @@ import dev.llmgen.runtime.cache.CachePolicy;
 import dev.llmgen.runtime.format.OutputFormat;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.TokenUsage;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.util.Arrays;
@@ -160,6 +162,22 @@ class CallMetricsTest {
     assertEquals(1, calls(STRONG, "failed").count());
     assertEquals(new CostTotals(1, 1, 0, 0, 0, 0, 0, 0), fixture.costs().total(CostQuery.all()));
     assertTrue(fixture.provider().requests().isEmpty());
+  }
+
+  @Test
+  void aMeterThatFailsLeavesTheCallsOwnOutcomeAlone() {
+    meters.config().meterFilter(new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (id.getName().equals("llmgen.errors")) {
+          throw new IllegalStateException("a broken meter filter");
+        }
+        return id;
+      }
+    });
+    LlmMethod<String> method = bind(greet(STRONG).budget(BudgetPolicy.pool("bot").perRequestNanos(1).build()));
+
+    assertThrows(BudgetExceededException.class, () -> method.call("Hello", "ada"));
   }
 
   @Test
