@@ -2,7 +2,6 @@ package dev.llmgen.sample;
 
 import dev.llmgen.annotations.LlmCall;
 import dev.llmgen.annotations.UserId;
-import dev.llmgen.runtime.LlmResult;
 
 /**
  * The help desk's three calls done the naive way, for the report's baseline: the same prompts as
@@ -12,15 +11,15 @@ public interface NaiveSupportDesk {
 
   @LlmCall(model = SupportDesk.STRONG, maxTokens = 5, temperature = 0, system = SupportDesk.SYSTEM,
       prompt = SupportDesk.CLASSIFY)
-  LlmResult<Category> classify(String subject, String body, @UserId String customerId);
+  Category classify(String subject, String body, @UserId String customerId);
 
   @LlmCall(model = SupportDesk.STRONG, maxTokens = 200, temperature = 0, system = SupportDesk.SYSTEM,
       prompt = SupportDesk.EXTRACT)
-  LlmResult<TicketFacts> extract(String subject, String body, @UserId String customerId);
+  TicketFacts extract(String subject, String body, @UserId String customerId);
 
   @LlmCall(model = SupportDesk.STRONG, maxTokens = 250, temperature = 0.4, system = SupportDesk.REPLY_SYSTEM,
       prompt = SupportDesk.DRAFT_REPLY)
-  LlmResult<String> draftReply(
+  String draftReply(
       String customerName, Category category, TicketFacts facts, String subject, String body,
       @UserId String customerId);
 }

@@ -3,6 +3,7 @@ package dev.llmgen.sample;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.llmgen.runtime.LlmConfigurationException;
 import dev.llmgen.runtime.LlmRuntimeModule;
 import dev.llmgen.runtime.config.ConfigSource;
@@ -14,6 +15,11 @@ import dev.llmgen.sample.report.ConsoleReport;
 import dev.llmgen.sample.report.HtmlReport;
 import dev.llmgen.sample.report.ReportFormat;
 import dev.llmgen.sample.report.RunReport;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -62,7 +68,9 @@ public final class TriageApp {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CONCURRENCY;
     Path report = Path.of(args.length > 2 ? args[2] : DEFAULT_REPORT);
     try {
-      Injector injector = Guice.createInjector(runtime, new SupportDeskModule());
+      Injector injector = Guice.createInjector(runtime, new SupportDeskModule(),
+          binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding()
+              .toInstance(wholeRunRegistry()));
       Optional<Injector> naive = injector.getInstance(LlmSettings.class).provider() == ProviderKind.SIMULATED
           ? Optional.of(Guice.createInjector(new LlmRuntimeModule(config), new NaiveSupportDeskModule()))
           : Optional.empty();
@@ -82,6 +90,21 @@ public final class TriageApp {
   }
 
   /**
+   * A registry whose percentiles cover the whole run, where Micrometer's default keeps the last two
+   * minutes, which a slow run outlasts.
+   */
+  private static MeterRegistry wholeRunRegistry() {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    registry.config().meterFilter(new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+        return DistributionStatisticConfig.builder().expiry(Duration.ofDays(1)).bufferLength(1).build().merge(config);
+      }
+    });
+    return registry;
+  }
+
+  /**
    * Triages {@code tickets} with the services of {@code injector}, prints the summary and the report to
    * {@code out}, and writes the report as a web page to {@code report}.
    *
@@ -98,9 +121,9 @@ public final class TriageApp {
 
     Baseline baseline = naive
         .<Baseline>map(services -> TriageReport.comparison(injector, wallTime,
-            services.getInstance(NaiveBaseline.class).run(tickets, concurrency)))
-        .orElseGet(() -> new BaselineUnavailable("the run asked a paid provider (" + provider + "), which the naive"
-            + " workload would pay a second time; run on the simulated model to see it"));
+            services.getInstance(NaiveBaseline.class).run(outcomes, concurrency)))
+        .orElseGet(() -> new BaselineUnavailable("the run did not use the simulated model (provider " + provider
+            + "), and the naive workload would be paid for a second time; run on the simulated model to see it"));
     RunReport summary = TriageReport.of(String.format(Locale.ROOT, "Provider: %s · %d tickets · %d at a time · %s",
         provider, tickets.size(), concurrency, ReportFormat.duration(wallTime)), injector, outcomes, baseline);
     ConsoleReport.print(summary, out);

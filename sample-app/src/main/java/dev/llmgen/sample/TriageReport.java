@@ -2,8 +2,11 @@ package dev.llmgen.sample;
 
 import com.google.inject.Injector;
 import dev.llmgen.catalog.ModelCatalog;
+import dev.llmgen.catalog.ModelEntry;
+import dev.llmgen.catalog.TokenPrices;
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.cache.CacheStages;
+import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.metrics.CostTotals;
@@ -44,14 +47,15 @@ final class TriageReport {
         costRows(costs.byModel(CostQuery.all())),
         latencies(injector.getInstance(MeterRegistry.class)),
         caches(injector.getInstance(CacheStages.class)),
-        List.of(extractionCascade(outcomes)),
+        List.of(extractionCascade(outcomes, injector.getInstance(ModelMap.class).target(SupportDesk.STRONG),
+            injector.getInstance(ModelCatalog.class))),
         baseline);
   }
 
   /** The run against the naive baseline's measurements. */
   static BaselineComparison comparison(Injector injector, Duration wallTime, NaiveBaseline.Measured naive) {
     CostTotals actual = injector.getInstance(CostLedger.class).total(CostQuery.all());
-    return new BaselineComparison(SupportDesk.STRONG, actual.calls(), actual.costNanos(), wallTime, naive.costNanos(),
+    return new BaselineComparison(SupportDesk.STRONG, naive.calls(), actual.costNanos(), wallTime, naive.costNanos(),
         naive.sequentialTime());
   }
 
@@ -94,15 +98,17 @@ final class TriageReport {
 
   /**
    * Which model answered the extractions that were not served from the cache, in cascade order (models
-   * the model map sent the calls to instead come after).
+   * the model map sent the calls to instead come after), against {@code strongest} (the cascade's last
+   * model, after the model map) at its catalog price, or free when the catalog does not know it.
    */
-  private static CascadeReport extractionCascade(List<TriageOutcome> outcomes) {
+  private static CascadeReport extractionCascade(
+      List<TriageOutcome> outcomes, String strongest, ModelCatalog catalog) {
     List<LlmResult<?>> extractions = outcomes.stream()
         .flatMap(outcome -> outcome.extraction().stream())
         .<LlmResult<?>>map(extraction -> extraction)
         .toList();
     CascadeSplit split = CascadeSplit.of(
-        extractions, ModelCatalog.bundled().find(SupportDesk.STRONG).orElseThrow().prices());
+        extractions, catalog.find(strongest).map(ModelEntry::prices).orElse(TokenPrices.FREE));
     List<String> cascadeOrder = List.of(SupportDesk.CHEAP, SupportDesk.STRONG);
     Map<String, Long> answeredBy = new LinkedHashMap<>();
     split.answeredBy().entrySet().stream()
@@ -111,6 +117,6 @@ final class TriageReport {
             : cascadeOrder.size()))
         .forEach(entry -> answeredBy.put(entry.getKey(), (long) entry.getValue()));
     return new CascadeReport(EXTRACT, answeredBy, split.belowThreshold(), split.costNanos(),
-        split.strongestOnlyNanos(), SupportDesk.STRONG);
+        split.strongestOnlyNanos(), strongest);
   }
 }

@@ -98,9 +98,11 @@ class TriageAppTest {
     CostTotals strong = costs.byModel(CostQuery.all()).get("gpt-4o");
     assertTrue(cheap.costNanos() > 0 && strong.costNanos() > 0);
     assertEquals(cheap.costNanos() + strong.costNanos(), costs.total(CostQuery.all()).costNanos());
-    // The naive baseline (no cache, the strongest model for everything) did the same 720 calls for more money.
+    // The naive baseline (no cache, the strongest model for everything) did the same work for more money:
+    // every ticket classified and extracted, and the replies the run wrote.
     CostTotals naiveTotal = naive.getInstance(CostLedger.class).total(CostQuery.all());
-    assertEquals(3L * tickets.size(), naiveTotal.calls());
+    long replies = outcomes.stream().filter(outcome -> outcome.reply().isPresent()).count();
+    assertEquals(2L * tickets.size() + replies, naiveTotal.calls());
     assertEquals(Set.of("gpt-4o"), naive.getInstance(CostLedger.class).byModel(CostQuery.all()).keySet());
     assertTrue(naiveTotal.costNanos() > costs.total(CostQuery.all()).costNanos(), naiveTotal::toString);
 

@@ -116,7 +116,7 @@ class TriageOverHttpTest {
     assertTrue(output.contains("Urgent: " + drafts + ", refund requests: " + drafts + ", not answered: " + (TICKETS - drafts)),
         output);
     assertTrue(output.contains("Dear customer, we are on it"), output);
-    assertTrue(output.contains("No comparison with the naive baseline: the run asked a paid provider (auto)"), output);
+    assertTrue(output.contains("No comparison with the naive baseline: the run did not use the simulated model (provider auto)"), output);
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The run against the naive baseline: the same workload with no cache, every call to the strongest model,
  * one call after another.
  *
- * @param calls the calls of the workload
+ * @param calls the calls the baseline made
  * @param actualCostNanos what the run cost, in nanodollars
  * @param actualWallTime how long the run took
  * @param baselineCostNanos what the baseline would cost, in nanodollars

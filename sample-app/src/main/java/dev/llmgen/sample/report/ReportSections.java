@@ -180,8 +180,9 @@ final class ReportSections {
       return Section.empty(id, title, "No comparison with the naive baseline: " + unavailable.reason());
     }
     BaselineComparison comparison = (BaselineComparison) baseline;
-    String note = "The naive baseline makes the same " + count(comparison.calls()) + " calls with no cache, each on "
-        + comparison.strongestModel() + ", one after another.";
+    String note = "The naive baseline does the same work (every ticket classified and extracted, the same replies"
+        + " drafted) in " + count(comparison.calls()) + " calls with no cache, each on " + comparison.strongestModel()
+        + ", one after another.";
     Table table = new Table(
         List.of(Column.text(""), Column.number(THIS_RUN), Column.number(NAIVE_BASELINE), Column.number("saved"),
             Column.number("saved share")),

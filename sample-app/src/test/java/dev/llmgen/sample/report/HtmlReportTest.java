@@ -104,7 +104,8 @@ class HtmlReportTest {
         "Models in cascade order: gpt-4o-mini, then gpt-4o. A call goes on to the next model only when the answer"
             + " is not good enough.",
         "4 calls kept the best answer although none reached the threshold.",
-        "The naive baseline makes the same 720 calls with no cache, each on gpt-4o, one after another.");
+        "The naive baseline does the same work (every ticket classified and extracted, the same replies drafted)"
+            + " in 720 calls with no cache, each on gpt-4o, one after another.");
     // Savings against the naive baseline.
     assertContainsAll(cells, "$0.4120", "$0.3502", "85.0%", "38.2 s", "1104.0 s", "1065.8 s", "96.5%");
     assertContainsAll(chartTexts, "Cost: saved 85.0%", "Time: saved 96.5%", "this run", "naive baseline",
