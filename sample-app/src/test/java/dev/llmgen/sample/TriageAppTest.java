@@ -123,6 +123,22 @@ class TriageAppTest {
   }
 
   @Test
+  void aReportThatCannotBeWrittenIsOneReadableMessageAndExitStatus1() throws IOException {
+    Path notADirectory = Files.writeString(directory.resolve("taken"), "a file, not a directory");
+    Path report = notADirectory.resolve("report.html");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = TriageApp.run(SIMULATED_AT_ONCE, new String[] {"2", "2", report.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertEquals(1, status);
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(1, lines.size(), lines::toString);
+    assertTrue(lines.get(0).startsWith("Cannot write the report to " + report.toAbsolutePath()), lines.get(0));
+  }
+
+  @Test
   void aMissingApiKeyIsOneReadableMessageAndExitStatus2() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
