@@ -1,5 +1,8 @@
 package dev.llmgen.benchmarks;
 
+import com.google.inject.Injector;
+import dev.llmgen.runtime.metrics.CostLedger;
+import dev.llmgen.runtime.metrics.CostQuery;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 
@@ -10,8 +13,13 @@ public class CacheHitBenchmark extends InstantModelBenchmark {
 
   @Setup
   public void setUp() {
-    assistant = AssistantInjectors.instant().getInstance(Assistant.class);
+    Injector injector = AssistantInjectors.instant();
+    assistant = injector.getInstance(Assistant.class);
     assistant.answerRemembered(question, user); // the answer every measured call finds
+    Dialogue.expectAnswer("cacheHit", cacheHit());
+    if (injector.getInstance(CostLedger.class).total(CostQuery.all()).cacheHits() != 1) {
+      throw new IllegalStateException("the second call was not answered from the cache");
+    }
   }
 
   @Benchmark

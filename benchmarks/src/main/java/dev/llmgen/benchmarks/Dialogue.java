@@ -15,4 +15,11 @@ final class Dialogue {
   static final int OUTPUT_TOKENS = 2;
 
   private Dialogue() {}
+
+  /** Fails a benchmark's set-up when one of its contenders does not give the answer. */
+  static void expectAnswer(String contender, String answer) {
+    if (!ANSWER.equals(answer)) {
+      throw new IllegalStateException(contender + " answered \"" + answer + "\", not \"" + ANSWER + "\"");
+    }
+  }
 }

@@ -26,6 +26,10 @@ public class OverheadBenchmark extends InstantModelBenchmark {
     handWritten = injector.getInstance(LlmRuntime.class)
         .bind(CallSpec.builder("HandWritten.answer", Dialogue.MODEL, 50, OutputFormat.text()).build());
     langChain4j = AiServices.create(LangChain4jAssistant.class, new InstantChatModel());
+    // Each contender must get the answer, or it is measuring something else.
+    Dialogue.expectAnswer("generated", generated());
+    Dialogue.expectAnswer("handWritten", handWritten());
+    Dialogue.expectAnswer("langChain4jAiServices", langChain4jAiServices());
   }
 
   @Benchmark
