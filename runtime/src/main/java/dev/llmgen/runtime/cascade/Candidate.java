@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param spec the method asked
  * @param prompt the rendered user message
+ * @param userId the {@code @UserId} argument, or {@code null} when the method has none: a scorer that
+ *     calls a model (an LLM judge) makes its call for this user, charged to the user's budget and costs
  * @param model the model that answered, as the provider was asked for it
  * @param text the answer as the model wrote it; empty when it wrote none
  * @param value the answer decoded into the method's return type; empty when it does not decode
@@ -17,7 +19,7 @@ import java.util.Optional;
  * @param tokenLogprobs the natural-log probability of each answer token, when the provider returned them
  */
 public record Candidate<T>(
-    CallSpec<T> spec, String prompt, String model, String text, Optional<T> value, boolean truncated,
+    CallSpec<T> spec, String prompt, String userId, String model, String text, Optional<T> value, boolean truncated,
     List<Double> tokenLogprobs) {
 
   public Candidate {

@@ -74,8 +74,8 @@ public final class CascadeHandler<T> implements CallHandler<T> {
     }
     Optional<Completion> completion = turn.completion();
     String text = completion.map(Completion::text).orElse("");
-    Candidate<T> candidate = new Candidate<>(turn.spec(), turn.prompt(), model.model().providerModel(),
-        text == null ? "" : text, Optional.ofNullable(result).map(LlmResult::value),
+    Candidate<T> candidate = new Candidate<>(turn.spec(), turn.prompt(), turn.userId(),
+        model.model().providerModel(), text == null ? "" : text, Optional.ofNullable(result).map(LlmResult::value),
         completion.map(Completion::truncated).orElse(false),
         completion.map(Completion::tokenLogprobs).orElse(List.of()));
     Attempt unscored = result != null ? result.attempts().get(0) : model.failedTurn(turn, failure);

@@ -48,7 +48,8 @@ public final class JudgeScorer implements AnswerScorer {
     if (unusable.isPresent()) {
       return CompletableFuture.completedFuture(unusable.get());
     }
-    return judgeOf(candidate.spec()).callForResultAsync(gradingPrompt(candidate), null).handle((grading, failure) -> {
+    LlmMethod<Integer> judge = judgeOf(candidate.spec());
+    return judge.callForResultAsync(gradingPrompt(candidate), candidate.userId()).handle((grading, failure) -> {
       if (failure == null) {
         int grade = Math.max(0, Math.min(MAX_GRADE, grading.value()));
         return new Score((double) grade / MAX_GRADE, "judge " + grading.model() + ": " + grade + "/" + MAX_GRADE,

@@ -12,22 +12,25 @@ final class Candidates {
       .system("Answer in one word.")
       .build();
 
+  static final String QUESTION = "Capital of France?";
+  static final String USER = "ada";
+
   private Candidates() {}
 
   static Candidate<String> decoded(String text) {
-    return new Candidate<>(SPEC, "Capital of France?", "gpt-4o-mini", text, Optional.of(text.strip()), false, List.of());
+    return new Candidate<>(SPEC, QUESTION, USER, "gpt-4o-mini", text, Optional.of(text.strip()), false, List.of());
   }
 
   static Candidate<String> notDecoded(String text) {
-    return new Candidate<>(SPEC, "Capital of France?", "gpt-4o-mini", text, Optional.empty(), false, List.of());
+    return new Candidate<>(SPEC, QUESTION, USER, "gpt-4o-mini", text, Optional.empty(), false, List.of());
   }
 
   static Candidate<String> truncated(String text) {
-    return new Candidate<>(SPEC, "Capital of France?", "gpt-4o-mini", text, Optional.of(text.strip()), true, List.of());
+    return new Candidate<>(SPEC, QUESTION, USER, "gpt-4o-mini", text, Optional.of(text.strip()), true, List.of());
   }
 
   static Candidate<String> withLogprobs(String text, List<Double> logprobs) {
-    return new Candidate<>(SPEC, "Capital of France?", "gpt-4o-mini", text, Optional.of(text.strip()), false, logprobs);
+    return new Candidate<>(SPEC, QUESTION, USER, "gpt-4o-mini", text, Optional.of(text.strip()), false, logprobs);
   }
 
   static Score scoreOf(AnswerScorer scorer, Candidate<?> candidate) {

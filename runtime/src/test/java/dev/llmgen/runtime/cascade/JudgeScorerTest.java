@@ -159,5 +159,7 @@ class JudgeScorerTest {
     assertEquals(strong, byModel.get("gpt-4o").costNanos());
     assertEquals(2 * JUDGE_COST, byModel.get(JUDGE).costNanos());
     assertEquals(result.costNanos(), fixture.costs().total(CostQuery.all()).costNanos());
+    assertEquals(result.costNanos(), fixture.costs().total(CostQuery.all().user("ada")).costNanos(),
+        "the judge's calls are made for the user whose answers they grade");
   }
 }
