@@ -150,6 +150,7 @@ public final class CascadeHandler<T> implements CallHandler<T> {
         return CompletableFuture.completedFuture(best.withAttempts(attempts));
       }
       if (bestModel == null && lastFailure != null) { // no model answered at all
+        call.failedAfter(attempts);
         return CompletableFuture.failedFuture(lastFailure);
       }
       return CompletableFuture.failedFuture(new CascadeExhaustedException(

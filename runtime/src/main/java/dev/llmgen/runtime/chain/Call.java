@@ -1,12 +1,14 @@
 package dev.llmgen.runtime.chain;
 
 import com.knuddels.jtokkit.api.Encoding;
+import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.CallSpec;
 import dev.llmgen.runtime.StageTimings;
 import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.TimedStage;
 import dev.llmgen.runtime.provider.Completion;
 import dev.llmgen.runtime.provider.StreamListener;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -23,7 +25,7 @@ public final class Call<T> {
   private final Ticker ticker;
   private final long startNanos;
   private final StreamListener listener;
-  private final StageTimes stageTimes;
+  private final Invocation invocation;
   // Written and read by the stages of one turn, which run one after another: no lock needed, and
   // volatile because a retry or a rate-limit wait resumes the turn on another thread.
   private volatile Encoding countedWith;
@@ -40,24 +42,24 @@ public final class Call<T> {
    * @param startNanos when the call started, by {@code ticker}
    */
   public Call(CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos) {
-    this(spec, prompt, userId, ticker, startNanos, null, new StageTimes());
+    this(spec, prompt, userId, ticker, startNanos, null, new Invocation());
   }
 
   private Call(CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos,
-      StreamListener listener, StageTimes stageTimes) {
+      StreamListener listener, Invocation invocation) {
     this.spec = spec;
     this.prompt = prompt;
     this.userId = userId;
     this.ticker = ticker;
     this.startNanos = startNanos;
     this.listener = listener;
-    this.stageTimes = stageTimes;
+    this.invocation = invocation;
   }
 
   /** A call whose answer goes to {@code listener} as it is written. */
   public static <T> Call<T> streaming(
       CallSpec<T> spec, String prompt, String userId, Ticker ticker, long startNanos, StreamListener listener) {
-    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, new StageTimes());
+    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, new Invocation());
   }
 
   /**
@@ -65,7 +67,7 @@ public final class Call<T> {
    * times add to this call's.
    */
   public Call<T> nextTurn() {
-    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, stageTimes);
+    return new Call<>(spec, prompt, userId, ticker, startNanos, listener, invocation);
   }
 
   public CallSpec<T> spec() {
@@ -96,13 +98,29 @@ public final class Call<T> {
    */
   public long stageEnded(TimedStage stage, long startedNanos) {
     long now = ticker.nanoTime();
-    stageTimes.add(stage, now - startedNanos);
+    invocation.add(stage, now - startedNanos);
     return now;
   }
 
   /** The time each stage took so far. */
   public StageTimings timings() {
-    return stageTimes.snapshot();
+    return invocation.timings();
+  }
+
+  /**
+   * Notes that the call failed after asking several models, each in a turn of its own: what each turn
+   * sent and what it cost are then known to the outermost stage, which sees only the failure.
+   */
+  public void failedAfter(List<Attempt> turns) {
+    invocation.failedAfter(turns);
+  }
+
+  /**
+   * The turns of a call that failed after asking several models, as {@link #failedAfter} noted them;
+   * empty for a call that asked one model, whose only turn is this call.
+   */
+  public List<Attempt> failedTurns() {
+    return invocation.failedTurns();
   }
 
   /**

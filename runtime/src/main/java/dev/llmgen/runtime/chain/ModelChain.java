@@ -26,6 +26,11 @@ public record ModelChain<T>(ModelBinding model, CallHandler<T> chain) {
    * was paid for but could not be decoded.
    */
   public Attempt failedTurn(Call<T> turn, Throwable failure) {
+    return failedTurn(model, turn, failure);
+  }
+
+  /** The turn of {@code model} that ended in {@code failure}. */
+  public static Attempt failedTurn(ModelBinding model, Call<?> turn, Throwable failure) {
     String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     if (failure instanceof LlmOutputException paidFor) {
       return new Attempt(model.providerModel(), model.provider().name(), Attempt.Outcome.FAILED, turn.requests(),

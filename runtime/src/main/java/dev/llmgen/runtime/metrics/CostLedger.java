@@ -110,14 +110,15 @@ public final class CostLedger {
   }
 
   /**
-   * Records a failed call under {@code failedModel}, and what its turns that were paid for cost (an
-   * answer that could not be decoded, a cascade whose answers all fell short) under their models.
+   * Records a failed call under {@code failedModel}, and each model's turn under that model: the
+   * requests it sent and, when an answer was paid for (one that could not be decoded, a cascade's that
+   * all fell short), what it cost.
    */
-  void recordFailure(String feature, String user, String failedModel, List<Attempt> paidTurns) {
+  void recordFailure(String feature, String user, String failedModel, List<Attempt> turns) {
     LocalDate day = currentDay();
     String who = user == null ? NO_USER : user;
     entry(day, feature, failedModel, who).add(1, 1, 0, 0, 0, 0, 0, 0);
-    for (Attempt turn : paidTurns) {
+    for (Attempt turn : turns) {
       entry(day, feature, turn.model(), who).add(0, 0, 0, turn.requests(), turn.inputTokens(),
           turn.cachedInputTokens(), turn.outputTokens(), turn.costNanos());
     }

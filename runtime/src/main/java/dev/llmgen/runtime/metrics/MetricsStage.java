@@ -10,11 +10,11 @@ import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.CallStage;
 import dev.llmgen.runtime.chain.Failures;
+import dev.llmgen.runtime.chain.ModelChain;
 import dev.llmgen.runtime.resilience.CircuitOpenException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,17 +84,17 @@ final class MetricsStage implements CallStage {
   /** A call cancelled by its caller (a stream's subscriber, an interrupted thread) is not an error. */
   private void recordFailure(Call<?> call, Throwable failure, Duration latency, StageTimings timings) {
     String model = failedModel(failure);
-    List<Attempt> paidTurns = paidTurns(failure);
+    List<Attempt> turns = turns(call, model, failure);
     meters.stages(timings);
     meters.cacheLookup(false);
-    for (Attempt turn : paidTurns) {
+    for (Attempt turn : turns) {
       meters.model(turn.model()).turn(turn);
     }
     meters.model(model).failed(latency.toNanos());
     if (!(failure instanceof CancellationException)) {
       meters.error(model, failure);
     }
-    ledger.recordFailure(meters.feature(), call.userId(), model, paidTurns);
+    ledger.recordFailure(meters.feature(), call.userId(), model, turns);
   }
 
   /** The model a failure names, or the method's first one for failures about the call itself. */
@@ -110,17 +110,17 @@ final class MetricsStage implements CallStage {
     return named == null ? meters.firstModel().providerModel() : named;
   }
 
-  /** The turns of a failed call that were paid for: answers that could not be decoded. */
-  private List<Attempt> paidTurns(Throwable failure) {
+  /**
+   * Each model's turn at a failed call: what it sent, and what it cost when an answer was paid for but
+   * could not be decoded. A call that asked one model was its only turn.
+   */
+  private List<Attempt> turns(Call<?> call, String failedModel, Throwable failure) {
     if (failure instanceof CascadeExhaustedException exhausted) {
       return exhausted.attempts();
     }
-    if (failure instanceof LlmOutputException undecodable) {
-      String provider = meters.binding(undecodable.model()).provider().name();
-      return List.of(new Attempt(undecodable.model(), provider, Attempt.Outcome.FAILED, 1,
-          undecodable.inputTokens(), undecodable.outputTokens(), 0, undecodable.costNanos(), OptionalDouble.empty(),
-          0, undecodable.getMessage()));
+    if (!call.failedTurns().isEmpty()) {
+      return call.failedTurns();
     }
-    return List.of();
+    return List.of(ModelChain.failedTurn(meters.binding(failedModel), call, failure));
   }
 }

@@ -43,10 +43,11 @@ public final class FallbackHandler<T> implements CallHandler<T> {
             failedTurns.isEmpty() ? result : result.withAttempts(joined(failedTurns, result.attempts())));
       }
       Throwable cause = Failures.unwrap(failure);
+      failedTurns.add(model.failedTurn(turn, cause));
       if (index + 1 < models.size() && fallsBack(cause) && !turn.streamStarted()) {
-        failedTurns.add(model.failedTurn(turn, cause));
         return turn(call, index + 1, failedTurns);
       }
+      call.failedAfter(failedTurns);
       return CompletableFuture.<LlmResult<T>>failedFuture(cause);
     }).thenCompose(Function.identity());
   }

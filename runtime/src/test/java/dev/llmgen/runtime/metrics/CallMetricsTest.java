@@ -31,8 +31,10 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,34 @@ class CallMetricsTest {
     assertEquals(STRONG_COST / 1e9, counter("llmgen.cost", "feature", "Bot.greet", "model", STRONG), 1e-15);
     assertEquals(STRONG_COST, fixture.costs().byModel(CostQuery.all()).get(STRONG).costNanos());
     assertEquals(1, fixture.costs().byModel(CostQuery.all()).get(MINI).requests());
+  }
+
+  @Test
+  void aFailedCallStillChargesEachModelTheRequestsItsTurnSent() {
+    fixture.provider()
+        .then(MINI, fail(status(503))).then(MINI, fail(status(503)))
+        .then(STRONG, fail(status(503))).then(STRONG, fail(status(503)));
+
+    CompletableFuture<LlmResult<String>> call =
+        bind(greet(MINI).maxAttempts(2).fallbackModels(STRONG)).callForResultAsync("Hello", "ada");
+    fixture.scheduler().advance(Duration.ofMinutes(1));
+
+    assertThrows(CompletionException.class, call::join);
+    Map<String, CostTotals> byModel = fixture.costs().byModel(CostQuery.all());
+    assertEquals(2, byModel.get(MINI).requests(), "a request and its retry");
+    assertEquals(2, byModel.get(STRONG).requests());
+    assertEquals(new CostTotals(1, 1, 0, 4, 0, 0, 0, 0), fixture.costs().total(CostQuery.all()));
+  }
+
+  @Test
+  void aFailedCallOfOneModelChargesItTheRequestsItSent() {
+    fixture.provider().then(MINI, fail(status(503))).then(MINI, fail(status(503)));
+
+    CompletableFuture<LlmResult<String>> call = bind(greet(MINI).maxAttempts(2)).callForResultAsync("Hello", "ada");
+    fixture.scheduler().advance(Duration.ofMinutes(1));
+
+    assertThrows(CompletionException.class, call::join);
+    assertEquals(new CostTotals(1, 1, 0, 2, 0, 0, 0, 0), fixture.costs().total(CostQuery.all()));
   }
 
   @Test
