@@ -13,12 +13,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * What every call cost, attributed to its user, its feature (service method), each model it asked and
  * its day, and queryable along any of them with a {@link CostQuery}. A call that asked several models
- * (retries, a fallback, the steps of a cascade) is charged to each model for its own turn, so
+ * (a fallback, the steps of a cascade) is charged to each model for its own turn, retries included, so
  * {@code byModel} says what each model really cost. A cascade's LLM judge is a call of its own, under
  * the feature {@code <feature>.judge} and the judge's model, so its cost is not charged to the answer it
  * scored as well.
@@ -37,7 +38,8 @@ public final class CostLedger {
 
   private final Clock clock;
   private final int retentionDays;
-  private final ConcurrentMap<Key, Entry> entries = new ConcurrentHashMap<>();
+  // By day first, so that a day is dropped at once and a query for some days reads only those.
+  private final ConcurrentMap<LocalDate, ConcurrentMap<Key, Entry>> days = new ConcurrentHashMap<>();
   private volatile Today today;
 
   @Inject
@@ -57,13 +59,9 @@ public final class CostLedger {
 
   /** Everything the calls {@code query} selects consumed. */
   public CostTotals total(CostQuery query) {
-    CostTotals total = CostTotals.NONE;
-    for (var entry : entries.entrySet()) {
-      if (query.matches(entry.getKey())) {
-        total = total.plus(entry.getValue().totals());
-      }
-    }
-    return total;
+    CostTotals[] total = {CostTotals.NONE};
+    forEachMatching(query, (key, totals) -> total[0] = total[0].plus(totals));
+    return total[0];
   }
 
   /** The calls {@code query} selects, by {@code @UserId}; calls without one are under {@link #NO_USER}. */
@@ -125,17 +123,26 @@ public final class CostLedger {
   }
 
   private Entry entry(LocalDate day, String feature, String model, String user) {
-    return entries.computeIfAbsent(new Key(day, feature, model, user), key -> new Entry());
+    return days.computeIfAbsent(day, unused -> new ConcurrentHashMap<>())
+        .computeIfAbsent(new Key(day, feature, model, user), key -> new Entry());
   }
 
   private <K extends Comparable<? super K>> SortedMap<K, CostTotals> grouped(CostQuery query, Function<Key, K> dimension) {
     SortedMap<K, CostTotals> groups = new TreeMap<>();
-    for (var entry : entries.entrySet()) {
-      if (query.matches(entry.getKey())) {
-        groups.merge(dimension.apply(entry.getKey()), entry.getValue().totals(), CostTotals::plus);
+    forEachMatching(query, (key, totals) -> groups.merge(dimension.apply(key), totals, CostTotals::plus));
+    return groups;
+  }
+
+  private void forEachMatching(CostQuery query, BiConsumer<Key, CostTotals> action) {
+    for (var day : days.entrySet()) {
+      if (query.includes(day.getKey())) {
+        day.getValue().forEach((key, entry) -> {
+          if (query.matches(key)) {
+            action.accept(key, entry.totals());
+          }
+        });
       }
     }
-    return groups;
   }
 
   /** Today, worked out again only when the clock has left the day known; a new day drops the oldest. */
@@ -148,7 +155,7 @@ public final class CostLedger {
     Today current = Today.at(now, clock.getZone());
     today = current;
     LocalDate oldestKept = current.day().minusDays(retentionDays - 1L);
-    entries.keySet().removeIf(key -> key.day().isBefore(oldestKept));
+    days.keySet().removeIf(day -> day.isBefore(oldestKept));
     return current.day();
   }
 

@@ -61,11 +61,15 @@ public final class CostQuery {
     return new CostQuery(user, feature, model, first, last);
   }
 
+  boolean includes(LocalDate day) {
+    return !day.isBefore(firstDay) && !day.isAfter(lastDay);
+  }
+
   boolean matches(CostLedger.Key key) {
     return (user == null || user.equals(key.user()))
         && (feature == null || feature.equals(key.feature()))
         && (model == null || model.equals(key.model()))
-        && !key.day().isBefore(firstDay) && !key.day().isAfter(lastDay);
+        && includes(key.day());
   }
 
   @Override
