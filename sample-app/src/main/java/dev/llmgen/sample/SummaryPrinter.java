@@ -1,5 +1,7 @@
 package dev.llmgen.sample;
 
+import static dev.llmgen.sample.report.ReportFormat.usd;
+
 import dev.llmgen.runtime.LlmResult;
 import dev.llmgen.runtime.budget.BudgetUse;
 import dev.llmgen.runtime.metrics.CostLedger;
@@ -7,8 +9,6 @@ import dev.llmgen.runtime.metrics.CostQuery;
 import dev.llmgen.runtime.metrics.CostTotals;
 import dev.llmgen.runtime.ratelimit.RateLimitStatistics;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class SummaryPrinter {
   private static final int SAMPLE_ROWS = 8;
   private static final int TOP_CUSTOMERS = 5;
   private static final String SUMMARY_HEADER = String.format(Locale.ROOT, "%-24s %6s %5s %6s %10s %10s %12s",
-      "", "calls", "fail", "cached", "input tok", "output tok", "cost USD");
+      "", "calls", "fail", "cached", "input tok", "output tok", "cost");
 
   private final PrintStream out;
 
@@ -63,17 +63,17 @@ final class SummaryPrinter {
 
   private void printBudgets(List<BudgetUse> usage) {
     out.println("Budgets: most spent against a per-user daily limit");
-    out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", "customer", "day", "spent USD", "limit USD");
+    out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", "customer", "day", "spent", "limit");
     usage.stream()
         .filter(use -> use.window().perUser() && use.hasLimit() && use.limitName().equals("perUserDailyUsd"))
         .sorted(Comparator.comparingLong(BudgetUse::spentNanos).reversed())
         .limit(TOP_CUSTOMERS)
         .forEach(use -> out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", use.window().user(), use.window().period(),
-            usd(use.spentUsd()), usd(use.limitUsd())));
+            usd(use.spentNanos()), usd(use.limitNanos())));
     usage.stream()
         .filter(use -> !use.window().perUser() && use.hasLimit())
         .forEach(use -> out.printf(Locale.ROOT, "%-28s %-12s %12s %12s%n", "whole app (" + use.limitName() + ")",
-            use.window().period(), usd(use.spentUsd()), usd(use.limitUsd())));
+            use.window().period(), usd(use.spentNanos()), usd(use.limitNanos())));
     out.println();
   }
 
@@ -136,7 +136,7 @@ final class SummaryPrinter {
 
   private void printRow(String name, CostTotals totals) {
     out.printf(Locale.ROOT, "%-24s %6d %5d %6d %10d %10d %12s%n", shorten(name, 24), totals.calls(), totals.failures(),
-        totals.cacheHits(), totals.inputTokens(), totals.outputTokens(), usd(totals.costUsd()));
+        totals.cacheHits(), totals.inputTokens(), totals.outputTokens(), usd(totals.costNanos()));
   }
 
   private static Map<String, CostTotals> topByCost(Map<String, CostTotals> byUser) {
@@ -147,10 +147,6 @@ final class SummaryPrinter {
         .limit(TOP_CUSTOMERS)
         .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
     return top;
-  }
-
-  private static String usd(BigDecimal amount) {
-    return amount.setScale(6, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static String shorten(String text, int length) {

@@ -25,7 +25,7 @@ public final class ReportFormat {
   }
 
   /** {@code $1234.57}, {@code $0.03120}, {@code $0.0001235}, {@code $0.00}, {@code -$0.5000}. */
-  static String usd(long nanos) {
+  public static String usd(long nanos) {
     if (nanos == 0) {
       return "$0.00";
     }

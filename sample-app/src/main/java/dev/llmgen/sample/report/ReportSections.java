@@ -89,7 +89,8 @@ final class ReportSections {
         .map(row -> new BarChart.Row(row.feature() + " on " + row.model(),
             List.of(durationBar(row.p50()), durationBar(row.p95()), durationBar(row.p99()))))
         .toList());
-    return new Section(id, title, List.of(), List.of(chart), List.of(table));
+    return new Section(id, title, List.of("Answered calls, from the method's invocation to its decoded answer;"
+        + " answers from the cache and failed calls are left out."), List.of(chart), List.of(table));
   }
 
   private static BarChart.Bar costBar(long nanos) {
