@@ -47,23 +47,27 @@ final class MetricsStage implements CallStage {
       // Timed last, so that every stage's time (a budget's settlement included) is part of the latency.
       Duration latency = Duration.ofNanos(call.nanoTime() - call.startNanos());
       StageTimings timings = call.timings();
+      // Measuring must not change a call's outcome: a meter that fails is logged, and the call goes on.
       if (failure != null) {
-        measure(() -> recordFailure(call, Failures.unwrap(failure), latency, timings));
+        try {
+          recordFailure(call, Failures.unwrap(failure), latency, timings);
+        } catch (RuntimeException e) {
+          notMeasured(e);
+        }
         throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
       }
       LlmResult<T> measured = result.measured(latency, timings);
-      measure(() -> recordAnswer(call, measured));
+      try {
+        recordAnswer(call, measured);
+      } catch (RuntimeException e) {
+        notMeasured(e);
+      }
       return measured;
     });
   }
 
-  /** Measuring must not change a call's outcome: a meter that fails is logged, and the call goes on. */
-  private void measure(Runnable recording) {
-    try {
-      recording.run();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, meters.feature() + ": a call could not be measured", e);
-    }
+  private void notMeasured(RuntimeException e) {
+    LOG.log(Level.WARNING, meters.feature() + ": a call could not be measured", e);
   }
 
   private void recordAnswer(Call<?> call, LlmResult<?> result) {
