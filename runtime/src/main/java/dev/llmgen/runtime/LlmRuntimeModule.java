@@ -12,6 +12,7 @@ import dev.llmgen.runtime.config.ConfigSource;
 import dev.llmgen.runtime.config.LlmSettings;
 import dev.llmgen.runtime.config.ModelMap;
 import dev.llmgen.runtime.config.ProviderKind;
+import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.metrics.RetryMeter;
 import dev.llmgen.runtime.pricing.TokenCounter;
 import dev.llmgen.runtime.provider.LlmProvider;
@@ -111,6 +112,13 @@ public final class LlmRuntimeModule extends AbstractModule {
     Path file = Files.createTempFile("llmgen-simulated-budget", ".journal");
     file.toFile().deleteOnExit();
     return file;
+  }
+
+  /** What every call cost, kept for {@code LLMGEN_COST_LEDGER_DAYS} days. */
+  @Provides
+  @Singleton
+  CostLedger costLedger(Clock clock) {
+    return new CostLedger(clock, settings.costLedgerDays());
   }
 
   /** The providers the configuration names, and which of them serves each model. */

@@ -56,7 +56,7 @@ class LlmRuntimeTest {
 
   private final FakeTicker ticker = new FakeTicker();
   private final FakeScheduler scheduler = new FakeScheduler(ticker);
-  private final CostLedger costs = new CostLedger(CLOCK);
+  private final CostLedger costs = new CostLedger(CLOCK, CostLedger.DEFAULT_RETENTION_DAYS);
   private final TokenCounter tokenCounter = new TokenCounter();
   private final List<ChatRequest> requests = new ArrayList<>();
   private final MemoryBudgetLedger ledger = new MemoryBudgetLedger();

@@ -35,7 +35,7 @@ public final class RuntimeFixture {
 
   private final FakeTicker ticker = new FakeTicker();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final CostLedger costs = new CostLedger(CLOCK);
+  private final CostLedger costs = new CostLedger(CLOCK, CostLedger.DEFAULT_RETENTION_DAYS);
   private final TokenCounter tokenCounter = new TokenCounter();
   private final RecordingBudgetLedger ledger = new RecordingBudgetLedger();
   private final ScriptedProvider provider = new ScriptedProvider();

@@ -1,6 +1,7 @@
 package dev.llmgen.runtime.config;
 
 import dev.llmgen.runtime.LlmConfigurationException;
+import dev.llmgen.runtime.metrics.CostLedger;
 import dev.llmgen.runtime.provider.simulated.SimulatedSettings;
 import dev.llmgen.runtime.resilience.CircuitBreakerPolicy;
 import dev.llmgen.runtime.resilience.ResilienceSettings;
@@ -39,6 +40,7 @@ public record LlmSettings(
     ZoneId budgetZone,
     Path budgetLedger,
     String judgeModel,
+    int costLedgerDays,
     ResilienceSettings resilience) {
 
   public static final String PROVIDER = "LLMGEN_PROVIDER";
@@ -55,6 +57,7 @@ public record LlmSettings(
   public static final String BUDGET_ZONE = "LLMGEN_BUDGET_ZONE";
   public static final String BUDGET_LEDGER = "LLMGEN_BUDGET_LEDGER";
   public static final String JUDGE_MODEL = "LLMGEN_JUDGE_MODEL";
+  public static final String COST_LEDGER_DAYS = "LLMGEN_COST_LEDGER_DAYS";
   public static final String RETRY_MAX_ATTEMPTS = "LLMGEN_RETRY_MAX_ATTEMPTS";
   public static final String RETRY_BACKOFF = "LLMGEN_RETRY_BACKOFF";
   public static final String RETRY_MAX_BACKOFF = "LLMGEN_RETRY_MAX_BACKOFF";
@@ -110,6 +113,8 @@ public record LlmSettings(
     ZoneId budgetZone = reader.read(BUDGET_ZONE, LlmSettings::parseZone).orElse(ZoneOffset.UTC);
     Path budgetLedger = reader.read(BUDGET_LEDGER, Path::of).orElse(DEFAULT_BUDGET_LEDGER);
     String judgeModel = config.get(JUDGE_MODEL).orElse(DEFAULT_JUDGE_MODEL);
+    int costLedgerDays =
+        reader.read(COST_LEDGER_DAYS, value -> parseCount(value, 1)).orElse(CostLedger.DEFAULT_RETENTION_DAYS);
     ResilienceSettings resilience = resilience(reader);
     double latencyScale = reader.read(SIMULATED_LATENCY_SCALE, LlmSettings::parseLatencyScale)
         .orElse(SimulatedSettings.DEFAULT.latencyScale());
@@ -125,7 +130,7 @@ public record LlmSettings(
     }
     return new LlmSettings(
         provider, openAiBaseUri, apiKey, anthropicBaseUri, anthropicKey, timeout, modelMap, catalogFile, simulated,
-        budgetZone, budgetLedger, judgeModel, resilience);
+        budgetZone, budgetLedger, judgeModel, costLedgerDays, resilience);
   }
 
   /** The retry, circuit-breaker and adaptive-limiting defaults, each overridable on its own. */

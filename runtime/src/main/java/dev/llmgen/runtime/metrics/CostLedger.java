@@ -2,8 +2,6 @@ package dev.llmgen.runtime.metrics;
 
 import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.LlmResult;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,15 +23,15 @@ import java.util.function.Function;
  * scored as well.
  *
  * <p>Held in memory, one entry per day, feature, model and user, for the last
- * {@link #DEFAULT_RETENTION_DAYS} days (days in the zone of the runtime's {@link Clock}, the budgets'
- * zone). Thread-safe: recording locks one entry only, and queries see every call completed before them.
+ * {@code LLMGEN_COST_LEDGER_DAYS} days, {@link #DEFAULT_RETENTION_DAYS} unless set (days in the zone of
+ * the runtime's {@link Clock}, the budgets' zone). Thread-safe: recording locks one entry only, and queries see every call completed before them.
  */
-@Singleton
 public final class CostLedger {
 
   /** The user of calls made without a {@code @UserId}. */
   public static final String NO_USER = "(none)";
 
+  /** How many days are kept unless {@code LLMGEN_COST_LEDGER_DAYS} says otherwise. */
   public static final int DEFAULT_RETENTION_DAYS = 31;
 
   private final Clock clock;
@@ -42,12 +40,10 @@ public final class CostLedger {
   private final ConcurrentMap<LocalDate, ConcurrentMap<Key, Entry>> days = new ConcurrentHashMap<>();
   private volatile Today today;
 
-  @Inject
-  public CostLedger(Clock clock) {
-    this(clock, DEFAULT_RETENTION_DAYS);
-  }
-
-  /** @param retentionDays how many days are kept, today included */
+  /**
+   * @param clock its zone decides when days begin
+   * @param retentionDays how many days are kept, today included
+   */
   public CostLedger(Clock clock, int retentionDays) {
     if (retentionDays < 1) {
       throw new IllegalArgumentException("the ledger must keep at least today, not " + retentionDays + " days");

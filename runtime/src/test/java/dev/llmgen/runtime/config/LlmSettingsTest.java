@@ -244,6 +244,15 @@ class LlmSettingsTest {
   }
 
   @Test
+  void theCostLedgerKeepsThirtyOneDaysUnlessToldAndAtLeastToday() {
+    assertEquals(31, LlmSettings.from(ConfigSource.of(Map.of())).costLedgerDays());
+    assertEquals(90, settings(LlmSettings.COST_LEDGER_DAYS, "90").costLedgerDays());
+    LlmConfigurationException error = problems(LlmSettings.COST_LEDGER_DAYS, "0");
+    assertTrue(error.getMessage().contains("LLMGEN_COST_LEDGER_DAYS"), error.getMessage());
+    assertTrue(error.getMessage().contains("at least 1"), error.getMessage());
+  }
+
+  @Test
   void aTimeoutTooLongForADurationIsAProblemNotACrash() {
     LlmConfigurationException error = problems(LlmSettings.TIMEOUT, "999999999999999999d");
 
