@@ -78,12 +78,6 @@ public record LlmResult<T>(
     return new LlmResult<>(value, model, provider, input, output, cached, cost, latency, fromCache, turns, timings);
   }
 
-  /** This answer, timed from the call to {@code latency}: a cascade's answer is known only once scored. */
-  public LlmResult<T> withLatency(Duration latency) {
-    return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,
-        fromCache, attempts, timings);
-  }
-
   /** This answer as the call ended: its whole latency, and where that time went. */
   public LlmResult<T> measured(Duration latency, StageTimings timings) {
     return new LlmResult<>(value, model, provider, inputTokens, outputTokens, cachedInputTokens, costNanos, latency,

@@ -98,7 +98,7 @@ public final class LlmRuntime {
       fallbackChain(spec, fallback).ifPresent(models::add);
     }
     CallHandler<T> chain = spec.cascade().isPresent()
-        ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get(), ticker)
+        ? new CascadeHandler<>(models, scorer.orElseThrow(), spec.cascade().get())
         : models.size() == 1 ? models.get(0).chain() : new FallbackHandler<>(models);
     // A cascade's answers are cached under its first model, which stands for the whole cascade.
     Optional<CallStage> cache = cacheStages.stageFor(spec, models.get(0).model());

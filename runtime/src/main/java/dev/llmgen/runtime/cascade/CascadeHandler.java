@@ -3,14 +3,12 @@ package dev.llmgen.runtime.cascade;
 import dev.llmgen.runtime.Attempt;
 import dev.llmgen.runtime.LlmOutputException;
 import dev.llmgen.runtime.LlmResult;
-import dev.llmgen.runtime.Ticker;
 import dev.llmgen.runtime.chain.Call;
 import dev.llmgen.runtime.chain.CallHandler;
 import dev.llmgen.runtime.chain.Failures;
 import dev.llmgen.runtime.chain.ModelChain;
 import dev.llmgen.runtime.provider.Completion;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,21 +31,20 @@ public final class CascadeHandler<T> implements CallHandler<T> {
   private final List<ModelChain<T>> models;
   private final AnswerScorer scorer;
   private final CascadePolicy policy;
-  private final Ticker ticker;
 
-  public CascadeHandler(List<ModelChain<T>> models, AnswerScorer scorer, CascadePolicy policy, Ticker ticker) {
+  public CascadeHandler(List<ModelChain<T>> models, AnswerScorer scorer, CascadePolicy policy) {
     this.models = List.copyOf(models);
     this.scorer = scorer;
     this.policy = policy;
-    this.ticker = ticker;
   }
 
+  /**
+   * The call's answer; its latency is stamped by the outermost stage, once the verdict is in: scoring,
+   * and the later models of a best answer below the threshold, are part of the call.
+   */
   @Override
   public CompletableFuture<LlmResult<T>> handle(Call<T> call) {
-    // Timed here, not by the answering model: scoring, and the later models of a best answer below the
-    // threshold, are part of the call.
-    return turn(call, 0, new Turns<>())
-        .thenApply(result -> result.withLatency(Duration.ofNanos(ticker.nanoTime() - call.startNanos())));
+    return turn(call, 0, new Turns<>());
   }
 
   private CompletableFuture<LlmResult<T>> turn(Call<T> call, int index, Turns<T> turns) {

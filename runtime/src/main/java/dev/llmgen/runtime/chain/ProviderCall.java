@@ -60,23 +60,24 @@ public final class ProviderCall<T> implements CallHandler<T> {
         });
   }
 
+  /** Prices and decodes the answer; the decoding stage ends where the answer's latency does. */
   private LlmResult<T> toResult(Call<T> call, Completion completion) {
     long decodingStarted = call.nanoTime();
+    TokenUsage usage;
+    long costNanos;
+    T value;
     try {
-      return priceAndDecode(call, completion);
-    } finally {
+      usage = completion.usage()
+          .map(reported -> completion.cancelled() ? withOutputProduced(reported, completion) : reported)
+          .orElseGet(() -> countUsage(call, completion));
+      costNanos = model.prices().costNanos(
+          usage.uncachedInputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens());
+      value = decode(completion, usage, costNanos);
+    } catch (RuntimeException e) {
       call.stageEnded(TimedStage.DECODING, decodingStarted);
+      throw e;
     }
-  }
-
-  private LlmResult<T> priceAndDecode(Call<T> call, Completion completion) {
-    TokenUsage usage = completion.usage()
-        .map(reported -> completion.cancelled() ? withOutputProduced(reported, completion) : reported)
-        .orElseGet(() -> countUsage(call, completion));
-    long costNanos = model.prices().costNanos(
-        usage.uncachedInputTokens(), usage.cachedInputTokens(), usage.cacheWriteTokens(), usage.outputTokens());
-    T value = decode(completion, usage, costNanos);
-    Duration latency = Duration.ofNanos(call.nanoTime() - call.startNanos());
+    Duration latency = Duration.ofNanos(call.stageEnded(TimedStage.DECODING, decodingStarted) - call.startNanos());
     return LlmResult.answered(
         value, model.providerModel(), model.provider().name(), call.requests(), usage.inputTokens(),
         usage.outputTokens(), usage.cachedInputTokens(), costNanos, latency);

@@ -7,7 +7,9 @@ import dev.llmgen.runtime.chain.ModelBinding;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -23,7 +25,7 @@ final class MethodMeters {
   private final String feature;
   private final ModelBinding firstModel;
   private final ConcurrentMap<String, ModelMeters> byModel = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, ModelBinding> bindings = new ConcurrentHashMap<>();
+  private final Map<String, ModelBinding> bindings = new HashMap<>(); // written only while constructing
   private final StageTotals[] stages;
   private final Optional<CacheCounters> cache;
 
