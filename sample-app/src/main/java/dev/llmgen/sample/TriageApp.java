@@ -108,8 +108,8 @@ public final class TriageApp {
    * Triages {@code tickets} with the services of {@code injector}, prints the summary and the report to
    * {@code out}, and writes the report as a web page to {@code report}.
    *
-   * @param naive the services of the naive baseline, which does the same work again; empty when the run's
-   *     provider is paid for, as the baseline would be paid for a second time
+   * @param naive the services of the naive baseline, which does the same work again; empty when the run did
+   *     not use the simulated model, as the baseline would be paid for a second time
    */
   static List<TriageOutcome> triage(Injector injector, Optional<Injector> naive, List<Ticket> tickets,
       int concurrency, PrintStream out, Path report) throws IOException {
